@@ -1,0 +1,44 @@
+# Two commands for everything (see README):
+#   make serve   set up .venv and serve the site with live reload on http://127.0.0.1:8000
+#   make test    set up .venv and run the whole test suite
+# Each creates .venv from the pinned requirements the first time, and again
+# only when a requirements file changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+endif
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test figures clean
+
+serve: $(VENV)/.runtime
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict
+
+figures: $(VENV)/.runtime
+	$(BIN)/python scripts/render_figures.py
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+$(VENV)/.python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 이상이 필요합니다 (지금: %s). PYTHON=python3.12 make ... 처럼 지정하세요." % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.runtime: requirements.txt constraints.txt | $(VENV)/.python
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	@touch $@
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,152 @@
+"""Shared look of every figure on the site: palette, Hangul font, sizes.
+
+Figure scripts import the names below; they never call ``apply_style``
+themselves. The figure runner (``scripts/course_site/figures``) and the
+notebook runner call it before each script so that every picture, whether
+drawn for a seminar page or inside a notebook, belongs to one family.
+
+Dark mode: a figure is drawn once, in the light palette, on a transparent
+background. The dark variant is the same SVG with every colour of
+``DARK_VARIANT`` swapped for its dark twin, so scripts must take their
+colours from ``INK``, ``TINT`` and ``ACCENT`` (accents read well on both
+backgrounds and are not swapped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FILES = (FONT_DIR / "NanumGothic.ttf", FONT_DIR / "NanumGothicBold.ttf")
+# NanumGothic has no U+2212 MINUS SIGN; DejaVu Sans (bundled with matplotlib)
+# fills that and any other gap through matplotlib's per-glyph font fallback,
+# so axes.unicode_minus can stay on and negative ticks keep a real minus.
+FONT_FAMILY = ["NanumGothic", "DejaVu Sans"]
+
+# Text and lines. Keys are roles, values are light-palette colours.
+INK = {
+    "text": "#1f2328",  # labels, titles, arrows
+    "muted": "#59636e",  # secondary labels, captions inside the figure
+    "line": "#8c959f",  # axes spines, connectors
+    "grid": "#d8dee4",  # grid lines, faint separators
+}
+
+# Soft box fills, one per accent, for diagrams. Text on them uses INK["text"].
+TINT = {
+    "blue": "#dbe9fb",
+    "orange": "#fde7d3",
+    "green": "#d9f2e3",
+    "red": "#fbdcdc",
+    "purple": "#ebe0fa",
+    "teal": "#d5f0f0",
+    "gray": "#eceff2",
+}
+
+# Strong colours for data and highlights; chosen to keep contrast on both
+# white and Material's slate background, so they are the same in both modes.
+ACCENT = {
+    "blue": "#3b82f6",
+    "orange": "#f08c2e",
+    "green": "#22a55b",
+    "red": "#e5484d",
+    "purple": "#8e5cd9",
+    "teal": "#12a4a4",
+    "gray": "#8c959f",
+}
+# Order in which data series take accents (matplotlib's colour cycle).
+CYCLE = ["blue", "orange", "green", "red", "purple", "teal"]
+
+# light colour -> dark colour, applied to the SVG text of the light render.
+DARK_VARIANT = {
+    INK["text"]: "#e6edf3",
+    INK["muted"]: "#9ea7b3",
+    INK["line"]: "#6e7681",
+    INK["grid"]: "#363c46",
+    TINT["blue"]: "#1d3557",
+    TINT["orange"]: "#4a3220",
+    TINT["green"]: "#1c4030",
+    TINT["red"]: "#4d2426",
+    TINT["purple"]: "#35284f",
+    TINT["teal"]: "#16403f",
+    TINT["gray"]: "#2d333b",
+}
+
+# Sizes in inches; pages are about 7.5 in wide at 96 dpi on a laptop.
+WIDTH = 7.2
+FONT_SIZE = 11
+
+
+def register_fonts() -> None:
+    """Make the bundled Hangul font known to matplotlib in this process.
+
+    ``fontManager.addfont`` is not persisted in matplotlib's font cache, so
+    every process (each figure worker, each notebook kernel) must call it.
+    """
+    manager = font_manager.fontManager
+    known = {entry.fname for entry in manager.ttflist}
+    for path in FONT_FILES:
+        if str(path) not in known:
+            manager.addfont(str(path))
+    # NanumGothicBold declares weight 600, so fontweight="bold" (700) would log
+    # "Failed to find font weight bold" on every use; call it what it is: bold.
+    bold = str(FONT_DIR / "NanumGothicBold.ttf")
+    for index, entry in enumerate(manager.ttflist):
+        if entry.fname == bold and entry.weight != 700:
+            manager.ttflist[index] = dataclasses.replace(entry, weight=700)
+            manager._findfont_cached.cache_clear()  # forget lookups made before the fix
+
+
+def style_rc() -> dict:
+    """rcParams of the house style (light palette, transparent background)."""
+    return {
+        "font.family": FONT_FAMILY,
+        "font.size": FONT_SIZE,
+        "axes.unicode_minus": True,
+        "text.color": INK["text"],
+        "axes.labelcolor": INK["text"],
+        "axes.edgecolor": INK["line"],
+        "axes.titlesize": FONT_SIZE + 1,
+        "axes.titleweight": "bold",
+        "axes.titlecolor": INK["text"],
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "axes.facecolor": "none",
+        "axes.prop_cycle": matplotlib.cycler(color=[ACCENT[name] for name in CYCLE]),
+        "grid.color": INK["grid"],
+        "xtick.color": INK["line"],
+        "ytick.color": INK["line"],
+        "xtick.labelcolor": INK["text"],
+        "ytick.labelcolor": INK["text"],
+        "legend.frameon": False,
+        "legend.labelcolor": INK["text"],
+        "figure.facecolor": "none",
+        "figure.edgecolor": "none",
+        "figure.figsize": (WIDTH, WIDTH * 0.5),
+        "figure.dpi": 100,
+        "savefig.facecolor": "none",
+        "savefig.edgecolor": "none",
+        "savefig.bbox": "tight",
+        "savefig.pad_inches": 0.08,
+        "svg.fonttype": "path",  # text as outlines: readers need no Hangul font
+        "svg.hashsalt": "course-figures",  # stable ids -> identical bytes
+        "image.cmap": "viridis",
+    }
+
+
+def apply_style() -> None:
+    """Reset matplotlib and apply the house style (called by the runners)."""
+    matplotlib.rcdefaults()
+    register_fonts()
+    matplotlib.rcParams.update(style_rc())
+
+
+def to_dark(svg_text: str) -> str:
+    """Dark-palette twin of an SVG drawn with the light palette."""
+    for light, dark in DARK_VARIANT.items():
+        svg_text = svg_text.replace(light, dark)
+    return svg_text

@@ -1,0 +1,90 @@
+"""실제 사진에 3×3 Sobel 커널로 합성곱을 적용해 세로·가로 경계를 찾은 결과
+
+데이터: scikit-learn에 내장된 예시 사진 china.jpg(이화원 불향각)에서 탑 부분을
+잘라 흑백으로 바꾸고 작게 줄인 이미지.
+방법: scipy.signal.correlate2d로 3×3 커널을 이미지 위에서 한 칸씩 밀며
+가중합을 계산한다(CNN의 합성곱 층이 하는 계산과 같다. 수학의 합성곱은
+커널을 뒤집어 쓰는데, CNN 관례를 따라 뒤집지 않았다). 가장자리는 거울처럼
+반사해 채워 출력 크기를 입력과 같게 둔다. 경계 세기는 √(Gx² + Gy²).
+"""
+
+import numpy as np
+from matplotlib.patches import Rectangle
+from PIL import Image
+from scipy.signal import correlate2d
+from sklearn.datasets import load_sample_image
+
+from figure_style import INK, TINT, WIDTH
+
+SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])  # left-right change: vertical edges
+SOBEL_Y = SOBEL_X.T  # top-bottom change: horizontal edges
+CROP = (40, 20, 380, 427)  # left, top, right, bottom: the pagoda
+SIZE = (120, 143)  # width, height in pixels after downsampling
+
+
+def _load_gray():
+    photo = Image.fromarray(load_sample_image("china.jpg")).crop(CROP).convert("L")
+    photo = photo.resize(SIZE, Image.Resampling.LANCZOS)
+    return np.asarray(photo, dtype=float) / 255.0
+
+
+def _kernel_grid(ax, kernel, label):
+    """3×3 kernel as a small table: positive cells blue, negative red, zero gray."""
+    for r in range(3):
+        for c in range(3):
+            v = kernel[r, c]
+            fill = TINT["blue"] if v > 0 else TINT["red"] if v < 0 else TINT["gray"]
+            ax.add_patch(Rectangle((c, 2 - r), 1, 1, facecolor=fill, edgecolor=INK["line"],
+                                   linewidth=0.8))
+            text = f"{v:d}".replace("-", "−")
+            ax.text(c + 0.5, 2 - r + 0.5, text, ha="center", va="center", fontsize=10.5,
+                    color=INK["text"])
+    ax.set_xlim(-0.05, 3.05)
+    ax.set_ylim(-0.05, 3.05)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(label, fontsize=10, color=INK["muted"], fontweight="normal", pad=4)
+
+
+def draw(rng):
+    import matplotlib.pyplot as plt
+
+    img = _load_gray()
+    gx = correlate2d(img, SOBEL_X, mode="same", boundary="symm")
+    gy = correlate2d(img, SOBEL_Y, mode="same", boundary="symm")
+    mag = np.hypot(gx, gy)
+    # shared contrast for the two signed outputs; mid gray = 0
+    lim = float(np.percentile(np.abs(np.r_[gx.ravel(), gy.ravel()]), 99))
+
+    fig = plt.figure(figsize=(WIDTH, 3.6))
+    gs = fig.add_gridspec(2, 4, height_ratios=[2.35, 1.0], hspace=0.2, wspace=0.08)
+    panels = [
+        ("① 원본 이미지", img, dict(vmin=0, vmax=1)),
+        ("② 세로 경계 검출", gx, dict(vmin=-lim, vmax=lim)),
+        ("③ 가로 경계 검출", gy, dict(vmin=-lim, vmax=lim)),
+        ("④ 경계 세기", mag, dict(vmin=0, vmax=float(np.percentile(mag, 99)))),
+    ]
+    for i, (title, data, norm) in enumerate(panels):
+        ax = fig.add_subplot(gs[0, i])
+        ax.imshow(data, cmap="gray", interpolation="none", **norm)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_title(title, fontsize=11, pad=5)
+
+    note = dict(ha="center", va="center", fontsize=9.5, color=INK["muted"], linespacing=1.5)
+    ax = fig.add_subplot(gs[1, 0])
+    ax.axis("off")
+    ax.text(0.5, 0.5, f"흑백, {img.shape[1]}×{img.shape[0]} 픽셀\n밝기 0(검정)–1(흰색)",
+            transform=ax.transAxes, **note)
+    kax = fig.add_subplot(gs[1, 1])
+    _kernel_grid(kax, SOBEL_X, "커널 Gx (Sobel)")
+    _kernel_grid(fig.add_subplot(gs[1, 2]), SOBEL_Y, "커널 Gy (Sobel)")
+    ax = fig.add_subplot(gs[1, 3])
+    ax.axis("off")
+    ax.text(0.5, 0.5, "$\\sqrt{G_x^2 + G_y^2}$\n밝을수록 강한 경계",
+            transform=ax.transAxes, **note)
+    fig.text(0.5, kax.get_position().y0 - 0.03, "②·③ 출력의 색: 회색 = 0, 흰색 = 양수, 검정 = 음수",
+             ha="center", va="top", fontsize=9.5, color=INK["muted"])
+    return fig

@@ -1,0 +1,107 @@
+"""Bring every figure up to date: cached where possible, rendered where not.
+
+This is the one entry point the MkDocs hook and the command line share.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_site.errors import CourseBuildError
+from course_site.figures.cache import FigureCache
+from course_site.figures.discover import FigureSource, discover, script_display_path
+from course_site.figures.render_pool import RenderResult, render_all
+
+
+@dataclass(frozen=True)
+class BuiltFigure:
+    source: FigureSource
+    light: Path  # file in the cache
+    dark: Path
+    width_px: int
+    height_px: int
+
+
+@dataclass
+class FigureReport:
+    figures: dict[str, BuiltFigure]  # by site path, e.g. "figures/seminar04/x.svg"
+    rendered: int
+    cached: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"그림 {len(self.figures)}개: 새로 그림 {self.rendered}개, 캐시 {self.cached}개 "
+            f"({self.seconds:.1f}초)"
+        )
+
+
+def build_figures(
+    figures_dir: Path,
+    cache_dir: Path,
+    *,
+    workers: int | None = None,
+    timeout: float = 60.0,
+    force: bool = False,
+    only: list[Path] | None = None,
+) -> FigureReport:
+    """Render what is missing from the cache; raise one error listing every failure."""
+    started = time.monotonic()
+    figures_dir = figures_dir.resolve()
+    sources = discover(figures_dir, only=only)
+    missing_caption = [source for source in sources if not source.caption]
+    if missing_caption:
+        raise CourseBuildError(
+            "캡션이 없는 그림 스크립트가 있습니다:\n"
+            + "\n".join(
+                f"  {script_display_path(s.script, figures_dir)}:1: 파일 맨 위에 한 줄 설명 docstring "
+                '("""그림 설명"""), 곧 그림의 캡션을 쓰세요.'
+                for s in missing_caption
+            )
+        )
+
+    cache = FigureCache(cache_dir)
+    ready = {} if force else {s.name: cache.get(s.key) for s in sources}
+    to_render = [s for s in sources if ready.get(s.name) is None]
+    results = render_all(to_render, figures_dir, workers=workers, timeout=timeout)
+
+    failures = [result for result in results if not result.ok]
+    if failures:
+        raise CourseBuildError(failure_summary(failures, figures_dir))
+
+    warnings = []
+    for result in results:
+        source = result.source
+        ready[source.name] = cache.put(
+            source.key, result.light, result.dark, result.width_px, result.height_px
+        )
+        display = script_display_path(source.script, figures_dir)
+        warnings.extend(f"{display}: {note}" for note in result.warnings)
+
+    figures = {}
+    for source in sources:
+        entry = ready[source.name]
+        figures[source.svg_uri] = BuiltFigure(source, entry.light, entry.dark, entry.width_px, entry.height_px)
+    return FigureReport(
+        figures=figures,
+        rendered=len(to_render),
+        cached=len(sources) - len(to_render),
+        seconds=time.monotonic() - started,
+        warnings=warnings,
+    )
+
+
+def failure_summary(failures: list[RenderResult], figures_dir: Path) -> str:
+    """One message for all failed scripts, each with its own trimmed traceback."""
+    parts = [f"그림 스크립트 {len(failures)}개가 실패했습니다. 아래를 고친 뒤 다시 빌드하세요."]
+    for result in failures:
+        display = script_display_path(result.source.script, figures_dir)
+        location = f"{display}:{result.line}" if result.line else display
+        parts.append(f"\n{location}\n  " + result.message.replace("\n", "\n  "))
+        if result.traceback:
+            parts.append("  호출 경로 (그림 스크립트 부분만):\n    " + result.traceback.strip().replace("\n", "\n    "))
+        parts.append(f"  이 그림만 다시 그려 보기: python scripts/render_figures.py {display}")
+    return "\n".join(parts)

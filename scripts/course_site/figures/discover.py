@@ -1,0 +1,171 @@
+"""Find figure scripts and describe them without running them.
+
+The contract of a figure script ``figures/<group>/<name>.py``:
+
+- its module docstring's first line is the default caption (Korean);
+- it defines ``draw(rng)`` (or ``draw()``) that builds and *returns* a
+  matplotlib ``Figure``; ``rng`` is a ``numpy.random.Generator`` seeded by the
+  runner, the only source of randomness a script should use;
+- it may declare ``INPUTS = ["data.csv", ...]``: files (relative to the
+  script's folder) it reads, so that editing them re-renders the figure;
+- it never saves, shows, writes files or opens network connections: the
+  runner saves the figure as ``figures/<group>/<name>.svg`` on the site.
+
+Everything here reads scripts as text (``ast``), so discovering figures and
+computing cache keys never imports matplotlib or executes author code.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import sys
+import zlib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from course_site.errors import CourseBuildError
+
+# Bump when the way figures are rendered changes (runner, SVG post-processing),
+# so that every cached figure is drawn again.
+RENDERER_VERSION = "1"
+
+# Installed libraries whose version changes what a script draws.
+KEYED_DISTRIBUTIONS = ("matplotlib", "numpy", "scipy", "scikit-learn", "pillow")
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """One figure script and everything needed to render or cache it."""
+
+    script: Path  # absolute path of the .py file
+    name: str  # "seminar04/ai_ml_dl": path below figures/ without suffix
+    caption: str  # first docstring line ("" if none; the check reports it)
+    inputs: tuple[Path, ...]  # declared input files, absolute
+    key: str  # content hash of everything the picture depends on
+    seed: int  # seed of the rng given to draw(), stable per figure
+
+    @property
+    def svg_uri(self) -> str:
+        """Where the figure appears on the site, e.g. figures/seminar04/x.svg."""
+        return f"figures/{self.name}.svg"
+
+    @property
+    def dark_svg_uri(self) -> str:
+        return f"figures/{self.name}.dark.svg"
+
+
+def discover(figures_dir: Path, only: list[Path] | None = None) -> list[FigureSource]:
+    """All figure scripts below ``figures_dir`` (sorted), or just ``only``.
+
+    Scripts directly in ``figures_dir`` are shared modules, not figures; so
+    are files whose name starts with an underscore.
+    """
+    figures_dir = figures_dir.resolve()
+    scripts = sorted(
+        path
+        for path in figures_dir.glob("*/**/*.py")
+        if not path.name.startswith("_") and "__pycache__" not in path.parts
+    )
+    if only is not None:
+        wanted = {path.resolve() for path in only}
+        unknown = sorted(wanted - set(scripts))
+        if unknown:
+            raise CourseBuildError(
+                "그림 스크립트가 아닙니다: "
+                + ", ".join(str(path) for path in unknown)
+                + f"\n  그림 스크립트는 {figures_dir}/<묶음>/<이름>.py 에 있어야 합니다."
+            )
+        scripts = [path for path in scripts if path in wanted]
+    shared = shared_fingerprint(figures_dir)
+    return [describe(script, figures_dir, shared) for script in scripts]
+
+
+def shared_fingerprint(figures_dir: Path) -> str:
+    """Hash of what every figure depends on: shared modules, fonts, library versions."""
+    digest = hashlib.sha256()
+    digest.update(f"renderer {RENDERER_VERSION}\n".encode())
+    digest.update(f"python {sys.version_info.major}.{sys.version_info.minor}\n".encode())
+    for dist in KEYED_DISTRIBUTIONS:
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{dist} {version}\n".encode())
+    shared_files = sorted(figures_dir.glob("*.py")) + sorted(figures_dir.glob("fonts/*"))
+    for path in shared_files:
+        digest.update(path.relative_to(figures_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def describe(script: Path, figures_dir: Path, shared: str) -> FigureSource:
+    name = script.relative_to(figures_dir).with_suffix("").as_posix()
+    source = script.read_bytes()
+    display = script_display_path(script, figures_dir)
+    try:
+        tree = ast.parse(source, filename=str(script))
+    except SyntaxError as error:
+        raise CourseBuildError(
+            f"{display}:{error.lineno}: 파이썬 문법 오류: {error.msg}\n"
+            "  이 줄을 고친 뒤 다시 빌드하세요."
+        ) from None
+    caption = first_docstring_line(tree)
+    inputs = declared_inputs(tree, script, display)
+
+    digest = hashlib.sha256()
+    digest.update(shared.encode())
+    digest.update(name.encode() + b"\0")
+    digest.update(hashlib.sha256(source).digest())
+    for path in inputs:
+        digest.update(path.relative_to(script.parent).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return FigureSource(
+        script=script,
+        name=name,
+        caption=caption,
+        inputs=inputs,
+        key=digest.hexdigest()[:32],
+        seed=zlib.crc32(name.encode()),
+    )
+
+
+def script_display_path(script: Path, figures_dir: Path) -> str:
+    """The path a maintainer recognises: figures/seminar04/x.py."""
+    return (Path(figures_dir.name) / script.relative_to(figures_dir)).as_posix()
+
+
+def first_docstring_line(tree: ast.Module) -> str:
+    docstring = ast.get_docstring(tree) or ""
+    return docstring.strip().splitlines()[0].strip() if docstring.strip() else ""
+
+
+def declared_inputs(tree: ast.Module, script: Path, display: str) -> tuple[Path, ...]:
+    """Files named by a module-level ``INPUTS = [...]`` (literal strings only)."""
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target = node.targets[0]
+        if not (isinstance(target, ast.Name) and target.id == "INPUTS"):
+            continue
+        try:
+            names = ast.literal_eval(node.value)
+        except ValueError:
+            names = None
+        if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+            raise CourseBuildError(
+                f"{display}:{node.lineno}: INPUTS 는 문자열 목록이어야 합니다. "
+                '예: INPUTS = ["data/scores.csv"] (스크립트 폴더 기준 경로)'
+            )
+        paths = []
+        for entry in names:
+            path = (script.parent / entry).resolve()
+            if not path.is_file():
+                raise CourseBuildError(
+                    f"{display}:{node.lineno}: INPUTS 에 적힌 파일 '{entry}' 이(가) 없습니다 "
+                    f"({path}). 파일을 추가하거나 INPUTS 에서 빼세요."
+                )
+            paths.append(path)
+        return tuple(paths)
+    return ()

@@ -1,0 +1,198 @@
+"""Render figure scripts in parallel worker processes, each job with a time limit.
+
+Why our own small pool instead of ``concurrent.futures``: a stuck script must
+be stopped after its own time limit, counted from when *it* started, and only
+its worker killed. Each worker is a plain subprocess speaking JSON lines
+(``worker.py``), read by one thread per worker, which works the same on
+Linux, macOS and Windows and never forks a process that has threads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_site.figures.discover import FigureSource
+
+SCRIPTS_DIR = Path(__file__).resolve().parents[2]  # the folder holding course_site/
+
+
+@dataclass
+class RenderResult:
+    source: FigureSource
+    ok: bool
+    light: str = ""
+    dark: str = ""
+    width_px: int = 0
+    height_px: int = 0
+    warnings: list[str] = field(default_factory=list)
+    line: int = 0
+    message: str = ""
+    traceback: str = ""
+
+
+class _Worker:
+    def __init__(self, figures_dir: Path, events: queue.Queue):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SCRIPTS_DIR), env.get("PYTHONPATH")]))
+        env["MPLBACKEND"] = "Agg"
+        env["SOURCE_DATE_EPOCH"] = "0"
+        env.setdefault("PYTHONIOENCODING", "utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "course_site.figures.worker", str(figures_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+            encoding="utf-8",
+        )
+        self.job: FigureSource | None = None
+        self.ready = False
+        self.started = 0.0
+        self.reader = threading.Thread(target=self._read, args=(events,), daemon=True)
+        self.reader.start()
+
+    def _read(self, events: queue.Queue) -> None:
+        with self.process.stdout:
+            for line in self.process.stdout:
+                events.put((self, json.loads(line)))
+        events.put((self, None))  # end of output: the process has exited
+
+    def send(self, source: FigureSource) -> None:
+        self.job, self.started = source, time.monotonic()
+        self.process.stdin.write(json.dumps({"script": str(source.script), "seed": source.seed}) + "\n")
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        """Let the worker finish: it exits when its job input ends."""
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.close()
+        self.process.wait()
+        self.reader.join(timeout=5)
+
+
+def render_all(
+    sources: list[FigureSource],
+    figures_dir: Path,
+    *,
+    workers: int | None = None,
+    timeout: float = 60.0,
+) -> list[RenderResult]:
+    """Render every source; results come back in the order of ``sources``."""
+    if not sources:
+        return []
+    pending = list(sources)
+    results: dict[str, RenderResult] = {}
+    events: queue.Queue = queue.Queue()
+    count = max(1, min(workers or os.cpu_count() or 1, len(sources)))
+    pool = [_Worker(figures_dir, events) for _ in range(count)]
+
+    def give_work(worker: _Worker) -> None:
+        if pending:
+            worker.send(pending.pop(0))
+        else:
+            worker.job = None
+            worker.close()
+
+    try:
+        while len(results) < len(sources):
+            busy = [w for w in pool if w.job is not None]
+            wait = min((w.started + timeout - time.monotonic() for w in busy), default=timeout)
+            try:
+                worker, message = events.get(timeout=max(0.0, wait))
+            except queue.Empty:
+                worker, message = None, None
+            if worker is None:  # someone's time is up
+                for late in [w for w in busy if time.monotonic() - w.started >= timeout]:
+                    results[late.job.name] = RenderResult(
+                        late.job,
+                        ok=False,
+                        message=f"{timeout:g}초 안에 끝나지 않아 중단했습니다 (무한 루프나 너무 큰 계산이 없는지 "
+                        "확인하거나, 정말 오래 걸리는 그림이면 figure_timeout 설정을 늘리세요).",
+                    )
+                    late.kill()
+                    pool.remove(late)
+                    if pending:
+                        pool.append(_Worker(figures_dir, events))
+                continue
+            if worker not in pool:
+                continue  # a killed worker's last words
+            if message is None:  # the worker's output ended: it has exited
+                pool.remove(worker)
+                worker.close()
+                code = worker.process.wait()
+                if not worker.ready:  # before it could start: don't respawn forever
+                    for source in pending:
+                        results[source.name] = RenderResult(
+                            source,
+                            ok=False,
+                            message=f"그림 작업 프로세스가 시작하지 못했습니다 (종료 코드 {code}; 위의 오류 출력을 보세요).",
+                        )
+                    pending.clear()
+                    continue
+                if worker.job is not None:
+                    results[worker.job.name] = RenderResult(
+                        worker.job,
+                        ok=False,
+                        message=f"그림을 그리던 프로세스가 종료 코드 {code} 로 갑자기 끝났습니다 "
+                        "(os._exit, 메모리 부족, 네이티브 코드 오류 등).",
+                    )
+                if pending:
+                    pool.append(_Worker(figures_dir, events))
+                continue
+            if "ready" in message:
+                if message["ready"]:
+                    worker.ready = True
+                    give_work(worker)
+                    continue
+                # The shared style module is broken: no figure can be drawn.
+                for source in pending:
+                    results[source.name] = RenderResult(source, ok=False, **startup_failure(message))
+                pending.clear()
+                continue
+            source = worker.job
+            results[source.name] = RenderResult(
+                source,
+                ok=message["ok"],
+                light=message.get("light", ""),
+                dark=message.get("dark", ""),
+                width_px=message.get("width_px", 0),
+                height_px=message.get("height_px", 0),
+                warnings=message.get("warnings", []),
+                line=message.get("line", 0),
+                message=message.get("message", ""),
+                traceback=message.get("traceback", ""),
+            )
+            give_work(worker)
+    finally:
+        for worker in pool:
+            worker.close()
+        for worker in pool:
+            try:
+                worker.process.wait(timeout=5)
+                worker.reader.join(timeout=5)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    return [results[source.name] for source in sources]
+
+
+def startup_failure(message: dict) -> dict:
+    return {
+        "line": 0,
+        "message": "공용 모듈 figures/figure_style.py 를 불러오지 못해 그림을 그리지 못했습니다:\n  "
+        + message.get("message", ""),
+        "traceback": message.get("traceback", ""),
+    }

@@ -1,0 +1,181 @@
+"""A figure worker process: renders the figure scripts it is sent, one at a time.
+
+Started by ``render_pool`` as ``python -m course_site.figures.worker FIGURES_DIR``.
+It reads one JSON job per line on stdin and answers one JSON result per line
+on the original stdout. Scripts' own prints are sent to stderr so they cannot
+break that protocol. A fresh process per build (never a thread, never a fork)
+keeps pyplot's global state and native threads out of the MkDocs process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import inspect
+import io
+import json
+import logging
+import os
+import re
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+GLYPH_MISSING = r"(?s).*Glyph .* missing from (current )?font"
+
+
+class ScriptContractError(Exception):
+    """The script ran but does not keep the figure contract."""
+
+
+def main() -> None:
+    figures_dir = Path(sys.argv[1]).resolve()
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints go to stderr
+    sys.stdout = sys.stderr
+    jobs = sys.stdin
+    sys.stdin = open(os.devnull, encoding="utf-8")  # a script calling input() must not eat jobs
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    sys.path.insert(0, str(figures_dir))
+    import matplotlib
+
+    matplotlib.use("Agg")
+    try:
+        import figure_style  # noqa: E402  (needs figures_dir on sys.path)
+
+        figure_style.register_fonts()  # once per process; apply_style re-checks cheaply
+    except BaseException as error:  # a broken shared style module fails every figure
+        report = failure(error, figures_dir / "figure_style.py", figures_dir)
+        protocol.write(json.dumps({"ready": False, **report}, ensure_ascii=False) + "\n")
+        protocol.flush()
+        return
+    protocol.write(json.dumps({"ready": True}) + "\n")
+    protocol.flush()
+    for number, line in enumerate(jobs):
+        job = json.loads(line)
+        result = render_job(job, figures_dir, figure_style, number)
+        protocol.write(json.dumps(result, ensure_ascii=False) + "\n")
+        protocol.flush()
+
+
+def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    script = Path(job["script"])
+    log_records: list[str] = []
+    handler = _ListHandler(log_records)
+    mpl_logger = logging.getLogger("matplotlib")
+    mpl_logger.addHandler(handler)
+    printed = io.StringIO()  # what the script prints: shown only if it fails
+    try:
+        with (
+            contextlib.redirect_stdout(printed),
+            contextlib.redirect_stderr(printed),
+            warnings.catch_warnings(record=True) as caught,
+        ):
+            warnings.simplefilter("always")
+            warnings.filterwarnings("error", message=GLYPH_MISSING)
+            figure_style.apply_style()
+            module = load_script(script, f"_course_figure_{number}")
+            figure = call_draw(module, np.random.default_rng(job["seed"]))
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
+        light = buffer.getvalue().decode("utf-8")
+        width_px, height_px = svg_size_px(light)
+        notes = [f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}" for w in caught]
+        return {
+            "ok": True,
+            "light": light,
+            "dark": figure_style.to_dark(light),
+            "width_px": width_px,
+            "height_px": height_px,
+            "warnings": notes + log_records,
+        }
+    except BaseException as error:  # report everything, even SystemExit from a script
+        report = failure(error, script, figures_dir)
+        if printed.getvalue().strip():
+            report["message"] += "\n  스크립트가 출력한 내용:\n    " + "\n    ".join(
+                printed.getvalue().strip().splitlines()[-20:]
+            )
+        return report
+    finally:
+        mpl_logger.removeHandler(handler)
+        plt.close("all")
+
+
+def load_script(script: Path, module_name: str):
+    spec = importlib.util.spec_from_file_location(module_name, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def call_draw(module, rng):
+    from matplotlib.figure import Figure
+
+    draw = getattr(module, "draw", None)
+    if not callable(draw):
+        raise ScriptContractError(
+            "draw 함수가 없습니다. 'def draw(rng):' 를 정의하고 Figure 를 반환하세요."
+        )
+    parameters = inspect.signature(draw).parameters
+    figure = draw(rng) if parameters else draw()
+    if not isinstance(figure, Figure):
+        raise ScriptContractError(
+            f"draw() 가 matplotlib Figure 가 아니라 {type(figure).__name__} 을(를) 반환했습니다. "
+            "마지막 줄에서 'return fig' 로 Figure 를 반환하세요."
+        )
+    return figure
+
+
+def failure(error: BaseException, script: Path, figures_dir: Path) -> dict:
+    """Describe a failed script with a traceback trimmed to the author's own files."""
+    frames = traceback.extract_tb(error.__traceback__)
+    own = [frame for frame in frames if _is_below(frame.filename, figures_dir)]
+    script_frames = [frame for frame in own if Path(frame.filename).resolve() == script.resolve()]
+    if isinstance(error, SyntaxError) and error.filename:
+        line = error.lineno or 0
+    elif script_frames:
+        line = script_frames[-1].lineno
+    else:
+        line = own[-1].lineno if own else 0
+    message = "".join(traceback.format_exception_only(type(error), error)).strip()
+    if re.search(GLYPH_MISSING, message):
+        message += (
+            "\n  (이 글자가 figure_style 의 글꼴에 없습니다. 글자를 바꾸거나 figures/fonts 에 "
+            "그 글자가 있는 글꼴을 추가하세요.)"
+        )
+    trimmed = "".join(traceback.format_list(own)) if own else ""
+    return {"ok": False, "line": line, "message": message, "traceback": trimmed}
+
+
+def svg_size_px(svg: str) -> tuple[int, int]:
+    """Width and height of an SVG written by matplotlib (in pt) as CSS pixels."""
+    match = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', svg)
+    if not match:
+        return 0, 0
+    return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
+
+
+def _is_below(filename: str, directory: Path) -> bool:
+    try:
+        Path(filename).resolve().relative_to(directory)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]):
+        super().__init__(level=logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(f"{record.name}: {record.getMessage()}")
+
+
+if __name__ == "__main__":
+    main()

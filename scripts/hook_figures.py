@@ -1,0 +1,99 @@
+"""MkDocs adapter for figures drawn by Python scripts (see course_site.figures).
+
+Settings (mkdocs.yml, all optional)::
+
+    extra:
+      figures:
+        timeout: 60     # seconds one script may take
+        workers: 0      # parallel processes; 0 = one per CPU core
+
+MkDocs keeps this module loaded across rebuilds of ``mkdocs serve``, so the
+only state is ``_build``, replaced in ``on_config`` at the start of each build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from course_site.errors import CourseBuildError
+from course_site.figures.build import build_figures
+from course_site.figures.html import FigureView, place_figures, unknown_figure_references
+from course_site.front_matter import front_matter_line_count
+
+log = get_plugin_logger("figures")
+
+_build: dict = {}
+
+
+# Hooks ------------------------------------------------------------------------
+
+
+def on_config(config):
+    _build.clear()
+    root = Path(config.config_file_path).parent
+    settings = (config.extra or {}).get("figures") or {}
+    _build.update(
+        figures_dir=root / "figures",
+        cache_dir=root / ".cache" / "figures",
+        timeout=float(settings.get("timeout", 60)),
+        workers=int(settings.get("workers", 0)) or None,
+        views={},
+    )
+
+
+def on_files(files, config):
+    try:
+        report = build_figures(
+            _build["figures_dir"],
+            _build["cache_dir"],
+            workers=_build["workers"],
+            timeout=_build["timeout"],
+        )
+    except CourseBuildError as error:
+        raise PluginError(str(error)) from None
+    log.info(report.summary())
+    for warning in report.warnings:
+        log.warning(warning)
+    for uri, figure in report.figures.items():
+        files.append(File.generated(config, uri, abs_src_path=str(figure.light)))
+        files.append(File.generated(config, figure.source.dark_svg_uri, abs_src_path=str(figure.dark)))
+        _build["views"][uri] = FigureView(
+            dark_uri=figure.source.dark_svg_uri,
+            caption=figure.source.caption,
+            width_px=figure.width_px,
+            height_px=figure.height_px,
+        )
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    problems = unknown_figure_references(markdown, page.file.src_uri, set(_build["views"]))
+    if problems:
+        offset = front_matter_line_count(page.file.content_string)
+        lines = "\n".join(
+            f"  docs/{page.file.src_uri}:{line + offset}: '{path}' → 그릴 스크립트 "
+            f"{script_for(path, page.file.src_uri)} 이(가) 없습니다."
+            for line, path in problems
+        )
+        raise PluginError(
+            "페이지가 없는 그림을 가리킵니다:\n" + lines + "\n  경로를 고치거나 그 이름의 그림 스크립트를 만드세요."
+        )
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return place_figures(html, page.url, _build["views"])
+
+
+# Helper functions -------------------------------------------------------------
+
+
+def script_for(path: str, page_src_uri: str) -> str:
+    """figures/<group>/<name>.py for a figure reference as written on a page."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), path))
+    return posixpath.splitext(target)[0].removesuffix(".dark") + ".py"

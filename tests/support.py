@@ -1,0 +1,31 @@
+"""Helpers shared by the tests (the fixtures are in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a copy of the project needs to build (everything but tests, caches, site).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "figures", "scripts", "overrides")
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=600,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
