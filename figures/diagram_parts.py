@@ -29,11 +29,6 @@ def canvas(width: float, height: float) -> tuple[Figure, object]:
     return fig, ax
 
 
-def ink(role: str) -> str:
-    """Colour of an ``INK`` role (text, muted, line, grid)."""
-    return INK[role]
-
-
 def text(ax, x, y, s, size=11, color="text", weight="normal", ha="center",
          va="center", **kwargs):
     """Text in an ``INK`` colour (``color`` is an INK role name)."""
@@ -43,14 +38,16 @@ def text(ax, x, y, s, size=11, color="text", weight="normal", ha="center",
 
 def box(ax, x, y, w, h, label="", tint="blue", size=11, weight="normal",
         edge=True, lw=1.2, radius=0.08, ls="-", fill=True, text_color="text",
-        zorder=2, linespacing=1.25, alpha=None):
+        zorder=2, linespacing=1.25, alpha=None, edge_tint=None):
     """Rounded box centred on (x, y) filled with ``TINT[tint]``.
 
     The edge is ``ACCENT[tint]`` (or ``INK['line']`` for ``tint='gray'``);
-    ``edge=False`` draws no edge, ``fill=False`` leaves the inside transparent.
+    ``edge_tint`` takes the edge from another accent; ``edge=False`` draws no
+    edge, ``fill=False`` leaves the inside transparent.
     Returns the patch; the label (may contain newlines) is centred in it.
     """
-    edge_colour = INK["line"] if tint == "gray" else ACCENT[tint]
+    edge_name = edge_tint or tint
+    edge_colour = INK["line"] if edge_name == "gray" else ACCENT[edge_name]
     patch = FancyBboxPatch(
         (x - w / 2, y - h / 2), w, h,
         boxstyle=f"round,pad=0,rounding_size={radius}",

@@ -12,11 +12,11 @@ from figure_style import ACCENT, INK, TINT, WIDTH
 KERNEL = np.array([[1, 0, 1],
                    [0, 1, 0],
                    [1, 0, 1]])
-ROW, COL = 1, 2  # top-left corner of the highlighted window
+ROW, COL = 0, 2  # top-left corner of the highlighted window
 
 
 def _grid(ax, values, x0, y_top, cell, tint, highlight=None, hl_tint="orange",
-          size=11.5):
+          size=11.5, shift=False):
     """Draw a matrix with its top-left corner at (x0, y_top)."""
     n_r, n_c = values.shape
     for r in range(n_r):
@@ -26,7 +26,8 @@ def _grid(ax, values, x0, y_top, cell, tint, highlight=None, hl_tint="orange",
                 (x0 + c * cell, y_top - (r + 1) * cell), cell, cell,
                 facecolor=TINT[hl_tint if hit else tint], edgecolor=INK["line"],
                 lw=0.8, zorder=2))
-            text(ax, x0 + (c + 0.5) * cell, y_top - (r + 0.5) * cell,
+            dx, dy = (-0.14, 0.1) if (hit and shift) else (0, 0)
+            text(ax, x0 + (c + 0.5 + dx) * cell, y_top - (r + 0.5 - dy) * cell,
                  f"{values[r, c]}", size=size, weight="bold" if hit else "normal",
                  zorder=3)
     ax.add_patch(Rectangle((x0, y_top - n_r * cell), n_c * cell, n_r * cell,
@@ -34,23 +35,23 @@ def _grid(ax, values, x0, y_top, cell, tint, highlight=None, hl_tint="orange",
 
 
 def draw(rng):
-    height = 3.55
+    height = 4.0
     fig, ax = canvas(WIDTH, height)
     image = rng.integers(0, 4, size=(6, 6))
     windows = np.lib.stride_tricks.sliding_window_view(image, KERNEL.shape)
     output = (windows * KERNEL).sum(axis=(2, 3))
     k = KERNEL.shape[0]
 
-    cell = 0.37
-    top = 2.95
-    x_in, x_k, x_out = 0.1, 2.95, 4.95
+    cell = 0.38
+    top = 3.34
+    x_in, x_k, x_out = 0.1, 3.05, 5.35
     in_win = lambda r, c: ROW <= r < ROW + k and COL <= c < COL + k
-    _grid(ax, image, x_in, top, cell, "gray", highlight=in_win)
+    _grid(ax, image, x_in, top, cell, "gray", highlight=in_win, shift=True)
     # kernel weights as small tags inside the window
     for r in range(k):
         for c in range(k):
-            text(ax, x_in + (COL + c + 0.84) * cell, top - (ROW + r + 0.78) * cell,
-                 f"×{KERNEL[r, c]}", size=7.5, color="muted", ha="right", zorder=4)
+            text(ax, x_in + (COL + c + 0.93) * cell, top - (ROW + r + 0.74) * cell,
+                 f"×{KERNEL[r, c]}", size=9, color="muted", ha="right", zorder=4)
     ax.add_patch(Rectangle((x_in + COL * cell, top - (ROW + k) * cell), k * cell,
                            k * cell, fill=False, edgecolor=ACCENT["orange"], lw=2.4,
                            zorder=5))
@@ -67,25 +68,26 @@ def draw(rng):
     text(ax, (x_in + 6 * cell + x_k) / 2, mid_y, "∗", size=20)
     text(ax, (x_k + 3 * cell + x_out) / 2, mid_y, "=", size=18)
 
-    heads = [(x_in + 3 * cell, "입력 (6×6)"), (x_k + 1.5 * cell, "필터·커널 (3×3)"),
-             (x_out + 2 * cell, "출력 특징 맵 (4×4)")]
-    for x, label in heads:
-        text(ax, x, top + 0.25, label, size=10.5, weight="bold")
-    text(ax, x_k + 1.5 * cell, k_top - 3 * cell - 0.22, "값은 학습으로 정해짐",
-         size=9, color="muted")
-    text(ax, x_out + 2 * cell, o_top - 4 * cell - 0.22, "6 − 3 + 1 = 4 (한 칸씩 이동)",
-         size=9, color="muted")
+    heads = [(x_in + 3 * cell, top - 6 * cell, "입력 (6×6)", "주황 창 = 필터가 놓인 자리"),
+             (x_k + 1.5 * cell, k_top - 3 * cell, "필터·커널 (3×3)", "값은 학습으로 정해짐"),
+             (x_out + 2 * cell, o_top - 4 * cell, "출력 특징 맵 (4×4)",
+              "한 칸씩 이동: 6 − 3 + 1 = 4")]
+    for x, y, label, note in heads:
+        text(ax, x, y - 0.2, label, size=10.5, weight="bold")
+        text(ax, x, y - 0.42, note, size=9, color="muted")
 
     # window → output cell
-    arrow(ax, (x_in + (COL + k) * cell + 0.04, top - ROW * cell - 0.04),
-          (x_out + COL * cell - 0.02, o_top - ROW * cell - 0.04), color="orange",
-          lw=1.3, ls=(0, (4, 3)), connection="arc3,rad=-0.12", head=10)
+    arrow(ax, (x_in + (COL + k / 2) * cell, top + 0.04),
+          (x_out + (COL + 0.5) * cell, o_top + 0.04), color="orange",
+          lw=1.4, ls=(0, (4, 3)), connection="arc3,rad=-0.18", head=11)
+    text(ax, (x_in + (COL + k / 2) * cell + x_out + (COL + 0.5) * cell) / 2, top + 0.5,
+         "겹친 칸끼리 곱해서 모두 더함", size=9.5, color="muted")
 
     # worked arithmetic for the highlighted cell
     win = image[ROW:ROW + k, COL:COL + k]
     terms = " + ".join(f"{a}×{b}" for a, b in zip(win.ravel(), KERNEL.ravel()))
     value = int((win * KERNEL).sum())
     assert value == output[ROW, COL]
-    line(ax, [0.1, WIDTH - 0.1], [0.52, 0.52], color="grid", lw=1)
-    text(ax, WIDTH / 2, 0.25, f"주황 칸:  {terms} = {value}", size=10.5)
+    line(ax, [0.1, WIDTH - 0.1], [0.5, 0.5], color="grid", lw=1)
+    text(ax, WIDTH / 2, 0.22, f"주황 칸:  {terms} = {value}", size=10.5)
     return fig

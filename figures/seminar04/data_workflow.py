@@ -61,6 +61,6 @@ def draw(rng):
     x0 = cx[1] + bw / 2 + 0.12
     arrow(ax, (x0, y), (cx[4] + bw / 2 - 0.05, y), color="orange", lw=1.3,
           head=9, ls=(0, (4, 3)))
-    text(ax, (x0 + cx[4] + bw / 2) / 2, y + 0.17, "파이프라인 구축·운영 (전 단계 연결)",
+    text(ax, (x0 + cx[4] + bw / 2) / 2, y - 0.2, "파이프라인 구축·운영 (전 단계 연결)",
          size=9, color="muted")
     return fig

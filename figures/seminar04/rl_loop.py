@@ -3,7 +3,7 @@
 왼쪽은 시점 t의 한 바퀴(행동 a_t → 상태 s_{t+1}, 보상 r_{t+1}), 오른쪽은 게임에
 대응시킨 예, 아래는 이 루프가 반복되며 만들어지는 흐름(궤적)이다.
 """
-from diagram_parts import arrow, box, canvas, line, pill, text
+from diagram_parts import arrow, box, canvas, line, text
 from figure_style import WIDTH
 
 GAME = [

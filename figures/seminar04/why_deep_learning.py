@@ -4,7 +4,7 @@
 1989년 LeCun 등의 우편번호 숫자 인식 신경망은 학습에 약 3일이 걸렸다.
 """
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import ACCENT, INK, WIDTH
+from figure_style import ACCENT, WIDTH
 
 PILLARS = [
     ("깊은 신경망 (DNN)", "알고리즘", "purple",
@@ -63,9 +63,8 @@ def draw(rng):
          "연산·데이터 부족으로 오랜 정체", size=9, color="muted")
     for year, label, tint, above in EVENTS:
         x = xpos(year)
-        ax.plot([x], [y_line], "o", ms=8, color=ACCENT[tint],
-                markeredgecolor=INK["text"] if tint == "gray" else ACCENT[tint],
-                markeredgewidth=0, zorder=6, clip_on=False)
+        ax.plot([x], [y_line], "o", ms=8, color=ACCENT[tint], markeredgewidth=0,
+                zorder=6, clip_on=False)
         sign = 1 if above else -1
         line(ax, [x, x], [y_line + sign * 0.08, y_line + sign * 0.2],
              color="line", lw=1)
