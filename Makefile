@@ -24,7 +24,8 @@ figures: $(VENV)/.runtime
 	$(BIN)/python scripts/render_figures.py
 
 test: $(VENV)/.dev
-	$(BIN)/python -m pytest
+	@bash scripts/ensure_chromium.sh
+	$(BIN)/python -X warn_default_encoding -m pytest
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 이상이 필요합니다 (지금: %s). PYTHON=python3.12 make ... 처럼 지정하세요." % sys.version.split()[0])'

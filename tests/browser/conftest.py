@@ -1,0 +1,83 @@
+"""A real Chromium (Debian's, driven by Playwright) reading the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium 이 {CHROMIUM} 에 없습니다. 'bash scripts/ensure_chromium.sh' (make test 가 실행) 로 "
+            "설치하거나 CHROMIUM_PATH 를 지정하세요.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Reader:
+    """One browser tab with a colour-scheme preference; remembers every request it made."""
+
+    def __init__(self, browser, scheme: str, width: int = 1280, height: int = 900):
+        self.context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if urlsplit(url).hostname not in ("127.0.0.1", None)]
+
+    def load_all_images(self) -> None:
+        self.page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+        self.page.wait_for_function("[...document.images].every(i => i.complete)")
+
+
+@pytest.fixture
+def reader(browser):
+    opened = []
+
+    def open_reader(scheme: str = "light", **size) -> Reader:
+        opened.append(Reader(browser, scheme, **size))
+        return opened[-1]
+
+    yield open_reader
+    for each in opened:
+        each.context.close()
