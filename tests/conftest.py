@@ -31,6 +31,6 @@ def project_copy(tmp_path, built_site) -> Path:
             shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, tmp_path / part)
-    if (ROOT / ".cache" / "figures").is_dir():
-        shutil.copytree(ROOT / ".cache" / "figures", tmp_path / ".cache" / "figures")
+    if (ROOT / ".cache").is_dir():  # warm figure and notebook caches: only what a test changes runs
+        shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
     return tmp_path

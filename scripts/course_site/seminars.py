@@ -124,6 +124,12 @@ def load_seminars(docs_dir: Path, src_uris: list[str], config: CourseConfig) -> 
             where = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the '---' line
             problems.append(f"{display}{where}: front matter 가 올바른 YAML 이 아닙니다 ({error}).")
             continue
+        except ValueError as error:  # YAML reads 2022-13-01 as a date and fails
+            problems.append(
+                f"{display}: front matter 의 값을 읽을 수 없습니다 ({error}). "
+                "날짜라면 실제로 있는 날짜를 YYYY-MM-DD 로 쓰세요."
+            )
+            continue
         seminar, errors = validate(meta, src_uri, config)
         problems.extend(f"{display}: {error}" for error in errors)
         if seminar:

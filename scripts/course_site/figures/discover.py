@@ -27,9 +27,9 @@ from pathlib import Path
 
 from course_site.errors import CourseBuildError
 
-# Bump when the way figures are rendered changes (runner, SVG post-processing),
-# so that every cached figure is drawn again.
-RENDERER_VERSION = "1"
+# The worker's own text is part of every key: changing how figures are drawn
+# or post-processed draws them all again, with no version number to remember.
+RENDERER_SOURCE = hashlib.sha256((Path(__file__).parent / "worker.py").read_bytes()).hexdigest()
 
 # Installed libraries whose version changes what a script draws.
 KEYED_DISTRIBUTIONS = ("matplotlib", "numpy", "scipy", "scikit-learn", "pillow")
@@ -85,7 +85,7 @@ def discover(figures_dir: Path, only: list[Path] | None = None) -> list[FigureSo
 def shared_fingerprint(figures_dir: Path) -> str:
     """Hash of what every figure depends on: shared modules, fonts, library versions."""
     digest = hashlib.sha256()
-    digest.update(f"renderer {RENDERER_VERSION}\n".encode())
+    digest.update(f"renderer {RENDERER_SOURCE}\n".encode())
     digest.update(f"python {sys.version_info.major}.{sys.version_info.minor}\n".encode())
     for dist in KEYED_DISTRIBUTIONS:
         try:

@@ -1,0 +1,264 @@
+"""Hands-on notebooks: text sources executed by a real kernel at build time, cached.
+
+Sources live in ``notebooks/<group>/<name>.py`` (jupytext percent format:
+``# %%`` code cells, ``# %% [markdown]`` text cells), so a pull request shows
+a readable diff and git never holds outputs. At build time each source is
+executed top to bottom by a Jupyter kernel, after a hidden setup cell that
+applies the figures' house style (Hangul font, palette); the executed
+notebook, outputs included, is stored in the cache as
+``<cache>/<key>/notebooks/<group>/<name>.ipynb`` and handed to mkdocs-jupyter as the page
+``notebooks/<group>/<name>.ipynb``, which readers can also download.
+
+The key hashes the source, the figures' shared style and fonts, library
+versions and this runner's setup, so an unchanged notebook is never run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from course_site.errors import CourseBuildError
+from course_site.figures.discover import shared_fingerprint
+
+# This module's own text is part of every key: changing how notebooks are run
+# or post-processed re-runs them all, with no version number to remember.
+RUNNER_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+KERNEL = "python3"
+
+# Run before the first cell and removed from the result. Notebook plots get a
+# white background (the site's figures are transparent and have a dark twin;
+# a notebook output has one image only, which must read on both palettes).
+SETUP_CODE = """\
+import sys, warnings
+sys.path.insert(0, {figures_dir!r})
+import figure_style
+figure_style.apply_style()
+import matplotlib
+matplotlib.rcParams.update({{"figure.facecolor": "white", "savefig.facecolor": "white", "axes.facecolor": "white"}})
+warnings.filterwarnings("error", message=r"(?s).*Glyph .* missing from (current )?font")
+%matplotlib inline
+%config InlineBackend.figure_formats = ["png"]
+%config InlineBackend.rc = {{"figure.dpi": 110}}
+"""
+
+
+@dataclass(frozen=True)
+class NotebookSource:
+    source: Path  # notebooks/<group>/<name>.py
+    name: str  # "<group>/<name>"
+    key: str
+
+    @property
+    def site_uri(self) -> str:
+        return f"notebooks/{self.name}.ipynb"
+
+
+@dataclass
+class NotebookReport:
+    notebooks: dict[str, Path]  # site uri -> executed .ipynb in the cache (<cache>/<key>/<site uri>)
+    executed: int
+    cached: int
+    seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"노트북 {len(self.notebooks)}개: 새로 실행 {self.executed}개, 캐시 {self.cached}개 "
+            f"({self.seconds:.1f}초)"
+        )
+
+
+def discover_notebooks(notebooks_dir: Path, figures_dir: Path) -> list[NotebookSource]:
+    notebooks_dir = notebooks_dir.resolve()
+    if not notebooks_dir.is_dir():
+        return []
+    shared = shared_fingerprint(figures_dir.resolve())
+    sources = []
+    for path in sorted(notebooks_dir.glob("*/**/*.py")):
+        if path.name.startswith("_") or "__pycache__" in path.parts:
+            continue
+        name = path.relative_to(notebooks_dir).with_suffix("").as_posix()
+        digest = hashlib.sha256()
+        for part in (RUNNER_SOURCE, KERNEL, SETUP_CODE, shared, name):
+            digest.update(part.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        sources.append(NotebookSource(path, name, digest.hexdigest()[:32]))
+    return sources
+
+
+def build_notebooks(
+    notebooks_dir: Path, figures_dir: Path, cache_dir: Path, *, timeout: float = 120.0
+) -> NotebookReport:
+    """Execute every notebook whose inputs changed; raise on the first failing one."""
+    started = time.monotonic()
+    executed, notebooks = 0, {}
+    for source in discover_notebooks(notebooks_dir, figures_dir):
+        target = cache_dir / source.key / source.site_uri
+        if not is_valid_notebook(target):
+            notebook = execute(source, figures_dir.resolve(), timeout)
+            write_notebook_atomically(notebook, target)
+            executed += 1
+        notebooks[source.site_uri] = target
+    return NotebookReport(notebooks, executed, len(notebooks) - executed, time.monotonic() - started)
+
+
+def display_path(source: NotebookSource) -> str:
+    return f"notebooks/{source.name}.py"
+
+
+def check_header(source: NotebookSource, text: str) -> None:
+    """jupytext silently turns a broken '# ---' header into a cell; we say so."""
+    import yaml
+
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "# ---":
+        return
+    end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() == "# ---"), None)
+    if end is None:
+        raise CourseBuildError(f"{display_path(source)}:1: '# ---' 로 시작한 머리말이 '# ---' 로 닫히지 않았습니다.")
+    header = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines[1:end])
+    try:
+        yaml.safe_load(header)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 2}" if mark else ":1"
+        raise CourseBuildError(
+            f"{display_path(source)}{where}: 노트북 머리말(# --- 사이)이 올바른 YAML 이 아닙니다: "
+            f"{getattr(error, 'problem', error)}"
+        ) from None
+
+
+def read_source(source: NotebookSource):
+    import jupytext
+
+    try:
+        check_header(source, source.source.read_text(encoding="utf-8"))
+        notebook = jupytext.read(source.source, fmt="py:percent")
+    except CourseBuildError:
+        raise
+    except UnicodeDecodeError as error:
+        raise CourseBuildError(
+            f"{display_path(source)}: UTF-8 텍스트가 아닙니다 ({error.reason}, {error.start}번째 바이트). "
+            "편집기에서 UTF-8 로 다시 저장하세요."
+        ) from None
+    except Exception as error:  # jupytext raises many kinds; all mean "fix the file"
+        raise CourseBuildError(
+            f"{display_path(source)}: 노트북으로 읽을 수 없습니다 ({type(error).__name__}: {error}). "
+            "jupytext percent 형식인지(# %% 로 셀 구분) 확인하세요."
+        ) from None
+    if not any(cell.cell_type == "code" for cell in notebook.cells):
+        raise CourseBuildError(
+            f"{display_path(source)}: 코드 셀이 하나도 없습니다. 셀은 '# %%' 줄로 시작합니다 "
+            "(설명 셀은 '# %% [markdown]')."
+        )
+    return notebook
+
+
+def execute(source: NotebookSource, figures_dir: Path, timeout: float):
+    """Run the notebook in a fresh kernel; the whole run may take ``timeout`` seconds."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = read_source(source)
+    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir)))
+    notebook.cells.insert(0, setup)
+    deadline = time.monotonic() + timeout
+    current: dict = {}  # index of the cell running now, for the error message
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        allow_errors=False,
+        timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
+        resources={"metadata": {"path": str(source.source.parent)}},
+        # The kernel would warn on every start that local TCP is unencrypted.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
+    )
+    run_client(client, source, notebook, timeout, current)
+    notebook.cells.pop(0)  # the setup cell is ours, not the author's
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number}"  # stable ids: same source, same bytes
+        cell.get("metadata", {}).pop("execution", None)  # timestamps would change every run
+        if cell.cell_type == "code" and cell.get("execution_count"):
+            cell["execution_count"] -= 1  # so the author's first cell is [1], not [2]
+            for output in cell.get("outputs", []):
+                if output.get("execution_count"):
+                    output["execution_count"] -= 1
+    return notebook
+
+
+def run_client(client, source: NotebookSource, notebook, timeout: float, current: dict) -> None:
+    """Execute, turning nbclient's exceptions into a maintainer's error message."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    try:
+        client.execute(cleanup_kc=True)  # stop the kernel and close its sockets, even on error
+    except CellTimeoutError:
+        cell = current.get("index")
+        raise CourseBuildError(
+            f"{display_path(source)}{cell_location(source, notebook, cell)}: 노트북 전체가 {timeout:g}초 안에 "
+            "끝나지 않아 중단했습니다. 계산을 줄이거나 mkdocs.yml 의 extra.notebooks.timeout 을 늘리세요."
+        ) from None
+    except CellExecutionError as error:
+        cell = failed_cell(notebook) or current.get("index")
+        raise CourseBuildError(
+            f"{display_path(source)}{cell_location(source, notebook, cell)}: 셀 실행 중 오류가 났습니다.\n  "
+            + f"{error.ename}: {error.evalue}".replace("\n", "\n  ")
+            + "\n  그 셀을 고친 뒤 다시 빌드하세요. (노트북을 처음부터 끝까지 실행해 확인할 수 있습니다.)"
+        ) from None
+    except DeadKernelError as error:
+        raise CourseBuildError(f"{display_path(source)}: 커널이 갑자기 종료되었습니다 ({error}).") from None
+
+
+def failed_cell(notebook) -> int | None:
+    for index, cell in enumerate(notebook.cells):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return index
+    return None
+
+
+def cell_location(source: NotebookSource, notebook, index: int | None) -> str:
+    """' 셀 5 (42번째 줄)' for the author's cell ``index`` (index 0 is our setup cell)."""
+    if index is None or index == 0:
+        return ""
+    text = source.source.read_text(encoding="utf-8")
+    first_line = notebook.cells[index].source.splitlines()[0] if notebook.cells[index].source else ""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if first_line and row == first_line), None)
+    return f" 셀 {index}" + (f" ({line}번째 줄)" if line else "")
+
+
+def is_valid_notebook(path: Path) -> bool:
+    """A cached notebook counts only if it parses and validates as nbformat."""
+    import nbformat
+
+    try:
+        nbformat.validate(nbformat.read(path, as_version=4))
+        return True
+    except (OSError, ValueError, nbformat.ValidationError, json.JSONDecodeError):
+        return False
+
+
+def write_notebook_atomically(notebook, target: Path) -> None:
+    import nbformat
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            nbformat.write(notebook, stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def colab_url(repo_url: str, branch: str, site_uri: str) -> str:
+    """Colab opens notebooks from GitHub: github.com/<owner>/<repo> -> colab link."""
+    owner_repo = repo_url.rstrip("/").removesuffix(".git").split("github.com/", 1)[-1]
+    return f"https://colab.research.google.com/github/{owner_repo}/blob/{branch}/{site_uri}"
+
