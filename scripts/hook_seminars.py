@@ -1,6 +1,7 @@
 """MkDocs adapter for seminar metadata (see course_site.seminars).
 
-- on_files: validates the front matter of every seminar page (one error for all).
+- on_files: validates the front matter of every seminar page (one error for all)
+  and adds the Atom feed ``feed.xml`` of all seminars.
 - on_page_markdown: replaces ``<!-- seminar-schedule -->`` (all seminars) or
   ``<!-- seminar-schedule term=2nd_term -->`` with a schedule table.
 - on_page_content: puts the date/presenters/term/tags/reading-time header
@@ -14,8 +15,10 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
+from course_site.feed import atom_feed
 from course_site.seminars import CourseConfig, korean_date, load_seminars, reading_minutes, schedule_table
 
 _build: dict = {}
@@ -42,6 +45,11 @@ def on_files(files, config):
         raise PluginError(str(error)) from None
     _build["seminars"] = seminars
     _build["by_page"] = {seminar.src_uri: seminar for seminar in seminars}
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url 이 없어 세미나 피드(feed.xml)를 만들 수 없습니다. 배포 주소를 적으세요.")
+    urls = {seminar.src_uri: files.get_file_from_path(seminar.src_uri).url for seminar in seminars}
+    feed = atom_feed(seminars, config.site_url, config.site_name, urls)
+    files.append(File.generated(config, "feed.xml", content=feed))
     return files
 
 

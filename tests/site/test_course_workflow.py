@@ -1,0 +1,66 @@
+"""What the front matter and git history give every reader: feed, tags, dates."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from xml.etree import ElementTree as ET
+
+from course_site.git_dates import last_change_dates
+from support import mkdocs_build, soup
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SEMINAR = "2nd-term/04-what-to-do-with-data/index.html"
+
+
+def test_atom_feed_lists_the_seminar_with_its_public_address(built_site):
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == ["04 데이터로 뭐를 할까?"]
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert link == "https://ds-study-club.github.io/seminars/2nd-term/04-what-to-do-with-data/"
+    assert entries[0].findtext(f"{ATOM}updated").startswith("2022-11-03")
+    assert entries[0].find(f"{ATOM}author").findtext(f"{ATOM}name") == "keonju"
+
+
+def test_every_page_points_feed_readers_at_the_feed(built_site):
+    alternate = soup(built_site / "index.html").find("link", attrs={"type": "application/atom+xml"})
+    assert alternate["href"] == "feed.xml"
+
+
+def test_tags_page_lists_the_seminar_under_its_tag(built_site):
+    page = soup(built_site / "tags" / "index.html")
+    assert "seminar" in page.find("article").get_text()
+    assert any(a["href"].endswith("2nd-term/04-what-to-do-with-data/") for a in page.select("article a"))
+
+
+def test_pages_show_when_they_last_changed_according_to_git(built_site):
+    fact = soup(built_site / SEMINAR).find("aside", class_="md-source-file")
+    assert fact is not None and "마지막 수정" in fact.get_text()
+
+
+def test_a_build_outside_git_has_no_dates_and_does_not_fail(project_copy, tmp_path):
+    assert not (project_copy / ".git").exists()
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert soup(tmp_path / "out" / SEMINAR).find("aside", class_="md-source-file") is None
+
+
+def test_last_change_dates_come_from_the_newest_commit_touching_each_file(tmp_path):
+    if shutil.which("git") is None:
+        raise AssertionError("git is needed for this test")
+    run = lambda *args, date: subprocess.run(  # noqa: E731
+        ["git", *args], cwd=tmp_path, check=True, capture_output=True,
+        env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "a",
+             "GIT_AUTHOR_EMAIL": "a@a", "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@a", "HOME": str(tmp_path)},
+    )
+    run("init", "-q", date="2024-01-01T00:00:00")
+    (tmp_path / "a.md").write_text("1", encoding="utf-8")
+    (tmp_path / "b.md").write_text("1", encoding="utf-8")
+    run("add", ".", date="2024-01-01T00:00:00")
+    run("commit", "-qm", "first", date="2024-01-01T00:00:00")
+    (tmp_path / "b.md").write_text("2", encoding="utf-8")
+    run("commit", "-qam", "second", date="2024-03-05T00:00:00")
+    dates = last_change_dates(tmp_path)
+    assert (str(dates["a.md"]), str(dates["b.md"])) == ("2024-01-01", "2024-03-05")
+    assert last_change_dates(tmp_path / "no-such-folder") == {}
