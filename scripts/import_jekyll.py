@@ -12,22 +12,12 @@ import sys
 from pathlib import Path
 
 # Run as a script, Python puts scripts/ on sys.path, so course_site imports as in the hooks.
+from course_site.cli import KoreanArgumentParser
 from course_site.errors import CourseBuildError
 from course_site.jekyll_import import ImportRequest, plan_import, write_import
 from course_site.scaffold import Project
 
 PROJECT = Path(__file__).resolve().parents[1]
-
-
-class KoreanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "사용법: " if prefix is None else prefix)
-
-
-class KoreanArgumentParser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 오류: {message}\n자세한 설명: {self.prog} --help\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -39,7 +29,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "같은 글을 두 번 가져와도 아무것도 바뀌지 않습니다.",
         epilog="예:\n  python scripts/import_jekyll.py _posts/2022-11-03-what-to-do-with-data.md\n"
         "  python scripts/import_jekyll.py post.md --slug what-to-do-with-data --report 보고서.md",
-        formatter_class=KoreanHelpFormatter,
         add_help=False,
     )
     parser.add_argument("post", type=Path, metavar="글.md", help="가져올 Jekyll 글 파일")

@@ -13,21 +13,11 @@ import sys
 from pathlib import Path
 
 # Run as a script, Python puts scripts/ on sys.path, so course_site imports as in the hooks.
+from course_site.cli import KoreanArgumentParser
 from course_site.errors import CourseBuildError
 from course_site.scaffold import Project, SeminarRequest, plan_seminar, today, write_plan
 
 PROJECT = Path(__file__).resolve().parents[1]
-
-
-class KoreanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "사용법: " if prefix is None else prefix)
-
-
-class KoreanArgumentParser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 오류: {message}\n자세한 설명: {self.prog} --help\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -41,7 +31,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "  docs/<학기 폴더>/05-neural-networks.md   세미나 글 (front matter + 본문 뼈대)\n"
         "  figures/seminar05/example.py            예시 그림 스크립트\n"
         "  mkdocs.yml                              nav 의 학기 목록에 한 줄",
-        formatter_class=KoreanHelpFormatter,
         add_help=False,
     )
     required = parser.add_argument_group("꼭 줘야 하는 값")

@@ -10,11 +10,11 @@ message names each script, its line and the error), 2 for wrong arguments.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 from pathlib import Path
 
+from course_site.cli import KoreanArgumentParser
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
 
@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="그림 스크립트를 사이트 빌드 없이 그립니다.")
-    parser.add_argument("scripts", nargs="*", type=Path, help="그릴 그림 스크립트 (없으면 전부)")
-    parser.add_argument("--out", type=Path, help="그린 SVG(밝은/어두운 화면용)를 복사해 둘 폴더")
+    parser = KoreanArgumentParser(description="그림 스크립트를 사이트 빌드 없이 그립니다.")
+    parser.add_argument("scripts", nargs="*", type=Path, metavar="스크립트", help="그릴 그림 스크립트 (없으면 전부)")
+    parser.add_argument("--out", type=Path, metavar="폴더", help="그린 SVG(밝은/어두운 화면용)를 복사해 둘 폴더")
     parser.add_argument("--force", action="store_true", help="캐시를 무시하고 다시 그리기")
-    parser.add_argument("--timeout", type=float, default=60.0, help="그림 하나의 제한 시간(초)")
-    parser.add_argument("--workers", type=int, default=None, help="동시에 그릴 프로세스 수")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)")
+    parser.add_argument("--workers", type=int, default=None, metavar="개수", help="동시에 그릴 프로세스 수 (기본: CPU 코어 수)")
     args = parser.parse_args(argv)
 
     try:
