@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
 from course_site.notebook_pages import (
+    move_styles_to_shared_file,
     notebook_actions,
     notebook_backlinks,
     with_site_heading_ids,
@@ -102,6 +103,12 @@ def on_page_content(html, page, config, files):
     # Right under the notebook's title.
     head, found, rest = html.partition("</h1>")
     return head + found + "\n" + actions + rest if found else actions + html
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri not in _build["pages"]:
+        return output
+    return move_styles_to_shared_file(output, page.url, Path(config.site_dir))
 
 
 # Helper functions -------------------------------------------------------------

@@ -10,9 +10,11 @@ everywhere and the sidebar links work.
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import posixpath
 import re
+from pathlib import Path
 
 from mkdocs.structure.toc import get_toc
 
@@ -121,3 +123,40 @@ def notebook_actions(page_url: str, download_name: str, colab: str, seminars: li
     )
     seminar_line = f'\n<p class="notebook-actions__seminar">함께 읽을 세미나: {links}</p>' if links else ""
     return f'<div class="notebook-actions">\n{" ".join(buttons)}{seminar_line}\n</div>\n'
+
+
+_STYLE = re.compile(r"<style[^>]*>.*?</style>\s*", re.DOTALL)
+
+
+def move_styles_to_shared_file(page_html: str, page_url: str, site_dir: Path) -> str:
+    """Replace the notebook CSS inlined in a page by a link to one shared file.
+
+    nbconvert inlines about 590 KB of JupyterLab CSS into every notebook page.
+    Moved to ``assets/stylesheets/notebook.<hash>.css`` (same place in the
+    cascade, since the link stands where the first style block stood), a
+    reader's browser downloads it once for all notebook pages and caches it.
+    """
+    start = page_html.find("<article")
+    if start < 0:
+        return page_html
+    head, body = page_html[:start], page_html[start:]
+    blocks = _STYLE.findall(body)
+    if not blocks:
+        return page_html
+    css = "\n".join(re.sub(r"^<style[^>]*>|</style>\s*$", "", block.strip()) for block in blocks)
+    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
+    target = f"assets/stylesheets/notebook.{digest}.css"
+    path = site_dir / target
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(css, encoding="utf-8")
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    link = f'<link rel="stylesheet" href="{posixpath.relpath(target, base or ".")}">\n'
+    first = True
+
+    def replace(match: re.Match) -> str:
+        nonlocal first
+        keep, first = (link if first else ""), False
+        return keep
+
+    return head + _STYLE.sub(replace, body)

@@ -171,3 +171,16 @@ def test_colab_link_is_built_from_the_repository_url():
     assert colab_url("https://github.com/club/site.git", "notebooks", "notebooks/a/b.ipynb") == (
         "https://colab.research.google.com/github/club/site/blob/notebooks/notebooks/a/b.ipynb"
     )
+
+
+def test_notebook_css_is_one_shared_file_not_inlined_in_every_page(built_site):
+    links = set()
+    for page in NOTEBOOK_PAGES:
+        path = built_site / page / "index.html"
+        article = soup(path).find("article")
+        assert sum(len(style.get_text()) for style in article.find_all("style")) == 0
+        link = article.find("link", rel="stylesheet")["href"]
+        assert (path.parent / link).resolve().is_file()
+        links.add((path.parent / link).resolve())
+    assert len(links) == 1  # every notebook page shares the same file
+    assert next(iter(links)).stat().st_size > 100_000  # the JupyterLab styles really are in it
