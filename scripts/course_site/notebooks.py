@@ -29,6 +29,9 @@ from course_site.figures.discover import shared_fingerprint
 # This module's own text is part of every key: changing how notebooks are run
 # or post-processed re-runs them all, with no version number to remember.
 RUNNER_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# Metadata key marking the cells the runner adds (not the author's: not counted
+# when an error names "셀 N").
+INJECTED = "course_injected"
 KERNEL = "python3"
 
 # Run before the first cell and removed from the result. Notebook plots get a
@@ -45,6 +48,29 @@ warnings.filterwarnings("error", message=r"(?s).*Glyph .* missing from (current 
 %matplotlib inline
 %config InlineBackend.figure_formats = ["png"]
 %config InlineBackend.rc = {{"figure.dpi": 110}}
+"""
+
+
+# Shown to readers as the notebook's first code cell: on Colab or a laptop the
+# house font is not there, and matplotlib would draw Hangul as empty boxes.
+FONT_CELL = """\
+# 그래프의 한글이 네모(□)로 깨지지 않도록 컴퓨터에 있는 한글 글꼴을 고릅니다.
+# (이 사이트를 만들 때는 같은 나눔고딕이 이미 준비되어 있어 그대로 지나갑니다.)
+import sys
+import matplotlib
+from matplotlib import font_manager
+
+if "google.colab" in sys.modules:  # Colab 에는 한글 글꼴이 없어서 설치합니다
+    !apt-get -qq install -y fonts-nanum > /dev/null
+    for path in font_manager.findSystemFonts():
+        if "Nanum" in path:
+            font_manager.fontManager.addfont(path)
+
+installed = {font.name for font in font_manager.fontManager.ttflist}
+for name in ["NanumGothic", "Malgun Gothic", "AppleGothic", "Noto Sans CJK KR"]:
+    if name in installed:
+        matplotlib.rcParams["font.family"] = [name, "DejaVu Sans"]  # 없는 글자는 DejaVu Sans 로
+        break
 """
 
 
@@ -165,7 +191,12 @@ def execute(source: NotebookSource, figures_dir: Path, timeout: float):
     from nbclient import NotebookClient
 
     notebook = read_source(source)
-    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir)))
+    leading_text = next(
+        (index for index, cell in enumerate(notebook.cells) if cell.cell_type != "markdown"), len(notebook.cells)
+    )
+    font_cell = nbformat.v4.new_code_cell(FONT_CELL, metadata={INJECTED: "font"})
+    notebook.cells.insert(leading_text, font_cell)  # after the title, before the first code
+    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir)), metadata={INJECTED: "setup"})
     notebook.cells.insert(0, setup)
     deadline = time.monotonic() + timeout
     current: dict = {}  # index of the cell running now, for the error message
@@ -184,6 +215,7 @@ def execute(source: NotebookSource, figures_dir: Path, timeout: float):
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"  # stable ids: same source, same bytes
         cell.get("metadata", {}).pop("execution", None)  # timestamps would change every run
+        cell.get("metadata", {}).pop(INJECTED, None)  # readers need not see our bookkeeping
         if cell.cell_type == "code" and cell.get("execution_count"):
             cell["execution_count"] -= 1  # so the author's first cell is [1], not [2]
             for output in cell.get("outputs", []):
@@ -223,13 +255,14 @@ def failed_cell(notebook) -> int | None:
 
 
 def cell_location(source: NotebookSource, notebook, index: int | None) -> str:
-    """' 셀 5 (42번째 줄)' for the author's cell ``index`` (index 0 is our setup cell)."""
-    if index is None or index == 0:
+    """' 셀 5 (42번째 줄)': cell ``index`` of the run, numbered as in the author's source."""
+    if index is None or notebook.cells[index].metadata.get(INJECTED):
         return ""
+    number = sum(1 for cell in notebook.cells[: index + 1] if not cell.metadata.get(INJECTED))
     text = source.source.read_text(encoding="utf-8")
     first_line = notebook.cells[index].source.splitlines()[0] if notebook.cells[index].source else ""
     line = next((n for n, row in enumerate(text.splitlines(), 1) if first_line and row == first_line), None)
-    return f" 셀 {index}" + (f" ({line}번째 줄)" if line else "")
+    return f" 셀 {number}" + (f" ({line}번째 줄)" if line else "")
 
 
 def is_valid_notebook(path: Path) -> bool:

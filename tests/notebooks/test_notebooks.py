@@ -116,7 +116,7 @@ def test_hangul_plots_use_the_house_font_without_warnings(notebooks):
         plt.show()
     """)
     executed = nbformat.read(next(iter(build(notebooks).notebooks.values())), as_version=4)
-    outputs = executed.cells[0].outputs
+    outputs = next(cell for cell in executed.cells if "plt.show()" in cell.source).outputs
     assert any("image/png" in output.get("data", {}) for output in outputs)
     assert not any(output.get("name") == "stderr" for output in outputs)
 
@@ -184,3 +184,12 @@ def test_notebook_css_is_one_shared_file_not_inlined_in_every_page(built_site):
         links.add((path.parent / link).resolve())
     assert len(links) == 1  # every notebook page shares the same file
     assert next(iter(links)).stat().st_size > 100_000  # the JupyterLab styles really are in it
+
+
+def test_published_notebooks_bring_a_hangul_font_cell_for_colab_and_laptops(built_site):
+    notebook = nbformat.read(built_site / NOTEBOOK_PAGES[0] / "supervised_learning.ipynb", as_version=4)
+    first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert "google.colab" in first_code.source and "fonts-nanum" in first_code.source
+    assert first_code.execution_count == 1 and not any(o.get("output_type") == "error" for o in first_code.outputs)
+    source = (ROOT / "notebooks" / "seminar04" / "supervised_learning.py").read_text(encoding="utf-8")
+    assert "google.colab" not in source  # authors never write it
