@@ -17,8 +17,12 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Built into a fresh folder that replaces site/ only on success: a failed
+# build never leaves a half-built site/ behind to publish.
 build: $(VENV)/.runtime
-	$(BIN)/mkdocs build --strict
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
 
 figures: $(VENV)/.runtime
 	$(BIN)/python scripts/render_figures.py
