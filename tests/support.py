@@ -29,3 +29,14 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_script(name: str, *args: str) -> subprocess.CompletedProcess:
+    """Run one of scripts/*.py as a maintainer would, capturing what it prints."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )

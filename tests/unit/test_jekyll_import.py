@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from pymdownx.slugs import slugify
@@ -13,7 +11,7 @@ from pymdownx.slugs import slugify
 import import_jekyll
 from course_site.jekyll_import import convert_body, external_images
 from course_site.scaffold import parse_mkdocs_yml
-from support import ROOT, mkdocs_build, soup
+from support import ROOT, mkdocs_build, run_script, soup
 
 SITE_SLUGIFY = slugify(case="lower")  # as in mkdocs.yml (toc.slugify)
 NEW_PAGE = "docs/2nd-term/data-first-look.md"
@@ -56,21 +54,7 @@ def heading_ids(markdown: str) -> list[str]:
 
 
 def test_seed_post_becomes_a_page_that_builds_strictly(project_copy, seed_post, tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "import_jekyll.py"),
-            str(seed_post),
-            "--number",
-            "7",
-            "--project",
-            str(project_copy),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    result = run_script("import_jekyll.py", str(seed_post), "--number", "7", "--project", str(project_copy))
     assert result.returncode == 0, result.stderr
     build = mkdocs_build(project_copy, tmp_path / "site")
     assert build.returncode == 0, build.stderr

@@ -6,15 +6,13 @@ import ast
 import difflib
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 import new_seminar
 from course_site.scaffold import Project, parse_mkdocs_yml
 from course_site.seminars import read_front_matter, validate
-from support import ROOT, mkdocs_build, soup
+from support import ROOT, mkdocs_build, run_script, soup
 
 SEMINAR_05 = {
     "term": "2nd_term",
@@ -61,19 +59,7 @@ def written_files(project) -> set[str]:
 
 
 def test_new_seminar_builds_strictly_with_its_example_figure(project_copy, tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "new_seminar.py"),
-            *arguments(),
-            "--project",
-            str(project_copy),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    result = run_script("new_seminar.py", *arguments(), "--project", str(project_copy))
     assert result.returncode == 0, result.stderr
     assert "docs/2nd-term/05-neural-networks.md" in result.stdout
     assert "figures/seminar05/example.py" in result.stdout
