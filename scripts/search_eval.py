@@ -1,0 +1,246 @@
+"""Compare stock Material search with our Korean search on the same pages and queries.
+
+    python scripts/search_eval.py                        # builds both variants, then measures
+    python scripts/search_eval.py --ours site/ --stock /tmp/stock-site/   # measure built sites
+
+Builds a copy of the project twice in the same run: once as it is, once with
+a temporary mkdocs.yml whose ``search`` entry is plain (no separator, no
+compound fields) and without hook_search.py. Serves each on 127.0.0.1, types
+every query of tests/search/queries.yaml into the real search box in
+Chromium (/usr/bin/chromium driven by Playwright) and prints recall@5 per
+query set, the queries each variant misses, and both index sizes.
+
+Exit status: 0 when measured, 1 when a build or the browser failed, 2 for wrong arguments.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search" / "queries.yaml"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "figures", "notebooks", "scripts", "overrides")
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+RESULTS = """
+() => [...document.querySelectorAll('.md-search-result__link')].map(link => [
+  link.href, parseFloat(link.querySelector('article').dataset.mdScore)])
+"""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expect: tuple[str, ...]  # acceptable result locations, as in the search index
+
+
+# Query file -------------------------------------------------------------------
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, list]:
+    """{"tuned": [Query], "held_out": [Query], "absent": [str]} with page aliases expanded."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pages = data["pages"]
+
+    def location(alias: str) -> str:
+        page, _, anchor = alias.partition("#")
+        return pages.get(page, page) + ("#" + anchor if anchor else "")
+
+    sets = {
+        name: [Query(str(item["query"]), tuple(location(a) for a in item["expect"])) for item in data[name]]
+        for name in ("tuned", "held_out")
+    }
+    sets["absent"] = [str(text) for text in data["absent"]]
+    return sets
+
+
+# The search box of a served site ---------------------------------------------------
+
+
+class SearchBox:
+    """Material's search box in one Chromium tab; ``results`` types a query like a reader."""
+
+    def __init__(self, page, site_url: str):
+        self.page = page
+        self.base_path = urlsplit(site_url).path
+        page.goto(site_url)
+        self.input = page.locator("input.md-search__input")
+        self.meta = page.locator(".md-search-result__meta")
+        self.input.click()
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
+        )
+
+    def results(self, query: str) -> list[str]:
+        """Result locations (``page/#anchor`` as in the index), best score first."""
+        self._type("")
+        self._type(query)
+        self.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.trim() !== '검색어를 입력하세요'"
+        )
+        self.page.wait_for_timeout(30)  # the list is rendered right after the count
+        found = [(score, self.location(href)) for href, score in self.page.evaluate(RESULTS) if score > 0]
+        return [location for _score, location in sorted(found, key=lambda pair: -pair[0])]
+
+    def hrefs(self) -> list[str]:
+        return [href for href, _score in self.page.evaluate(RESULTS)]
+
+    def location(self, href: str) -> str:
+        url = urlsplit(href)
+        path = unquote(url.path)[len(self.base_path) :]
+        return path + ("#" + unquote(url.fragment) if url.fragment else "")
+
+    def _type(self, text: str) -> None:
+        # Material reads the box on key-up; Playwright enters Hangul as text
+        # input without key events, so a key press (End) follows.
+        self.input.fill(text)
+        self.input.press("End")
+        if not text:
+            self.page.wait_for_function(
+                "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
+            )
+
+
+def recall_at(box: SearchBox, queries: list[Query], k: int = 5) -> tuple[float, list[str]]:
+    misses = []
+    for query in queries:
+        top = box.results(query.text)[:k]
+        if not set(top) & set(query.expect):
+            misses.append(f"{query.text} → {top[:3] or '없음'}")
+    return 1 - len(misses) / len(queries), misses
+
+
+# Building the two variants ----------------------------------------------------------
+
+
+def stock_config(text: str) -> str:
+    """mkdocs.yml without our search changes: a plain ``- search`` and no hook_search.py."""
+    stock, found = re.subn(r"(?m)^  - search:\n(?:^      .*\n)+", "  - search\n", text)
+    stock, hooks = re.subn(r"(?m)^  - scripts/hook_search\.py\n", "", stock)
+    if found != 1 or hooks != 1:
+        raise SystemExit("mkdocs.yml 에서 search 설정(- search: 와 그 옵션)이나 hook_search.py 줄을 찾지 못했습니다.")
+    return stock
+
+
+def build(project: Path, config: str, site: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{config} 빌드가 실패했습니다:\n{result.stderr}")
+    return time.perf_counter() - started
+
+
+def build_variants(workdir: Path) -> tuple[Path, Path]:
+    project = workdir / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    if (ROOT / ".cache").is_dir():  # warm figure/notebook/search caches
+        shutil.copytree(ROOT / ".cache", project / ".cache")
+    (project / "mkdocs.stock.yml").write_text(
+        stock_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    ours, stock = workdir / "ours", workdir / "stock"
+    ours_time = build(project, "mkdocs.yml", ours)
+    stock_time = build(project, "mkdocs.stock.yml", stock)
+    print(f"빌드: 우리 설정 {ours_time:.1f}초, 기본 설정 {stock_time:.1f}초")
+    return ours, stock
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 9, mtime=0))
+
+
+def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# Command ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    from course_site.cli import KoreanArgumentParser
+    from playwright.sync_api import sync_playwright
+
+    parser = KoreanArgumentParser(description="기본 Material 검색과 한국어 검색의 recall@5 와 색인 크기를 비교합니다.")
+    parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트 (없으면 빌드)")
+    parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트 (없으면 빌드)")
+    parser.add_argument(
+        "--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tests/search/queries.yaml)"
+    )
+    args = parser.parse_args(argv)
+    if bool(args.ours) != bool(args.stock):
+        parser.error("--ours 와 --stock 은 함께 주세요.")
+
+    sets = load_queries(args.queries)
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as temporary:
+        ours, stock = (args.ours, args.stock) if args.ours else build_variants(Path(temporary))
+        sizes = {"기본": index_size(stock), "우리": index_size(ours)}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+            )
+            rows, details = [], []
+            for name, site in (("기본", stock), ("우리", ours)):
+                url, server = serve(site)
+                try:
+                    box = SearchBox(browser.new_page(), url)
+                    row = [name]
+                    for set_name in ("tuned", "held_out"):
+                        recall, misses = recall_at(box, sets[set_name])
+                        total = len(sets[set_name])
+                        row.append(f"{recall:.2f} ({total - len(misses)}/{total})")
+                        details += [f"  [{name}/{set_name}] 놓침: {miss}" for miss in misses]
+                    found = [text for text in sets["absent"] if box.results(text)]
+                    row.append(f"{len(sets['absent']) - len(found)}/{len(sets['absent'])}")
+                    details += [f"  [{name}/absent] 결과가 나옴: {text}" for text in found]
+                    rows.append(row)
+                finally:
+                    server.shutdown()
+                    server.server_close()
+            browser.close()
+
+    print(f"{'':4} {'recall@5 조정용':>18} {'recall@5 보류(held-out)':>24} {'없는 말 0건':>10}")
+    for name, tuned, held, absent in rows:
+        print(f"{name:4} {tuned:>18} {held:>24} {absent:>10}")
+    for name, (raw, packed) in sizes.items():
+        print(f"색인 크기 {name}: {raw / 1024:.1f} KB (gzip {packed / 1024:.1f} KB)")
+    print(f"비율 우리/기본: {sizes['우리'][0] / sizes['기본'][0]:.2f} (gzip {sizes['우리'][1] / sizes['기본'][1]:.2f})")
+    print("\n".join(details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
