@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "figures", "notebooks", "scripts", "overrides")
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from course_site.cli import KoreanArgumentParser  # noqa: E402
 from course_site.figures.build import build_figures  # noqa: E402
+from course_site.project_copy import copy_project  # noqa: E402
 
 STOCK_CONFIG = """\
 site_name: stock
@@ -40,16 +40,6 @@ theme:
 plugins:
   - search
 """
-
-
-def copy_project(target: Path) -> None:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
 
 
 def timed_build(config: Path, site: Path) -> float:
@@ -79,7 +69,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="course-benchmark-") as folder:
         work = Path(folder)
         project = work / "project"
-        copy_project(project)
+        copy_project(ROOT, project)
         stock_config = project / "stock.yml"
         stock_config.write_text(STOCK_CONFIG, encoding="utf-8")
         config = project / "mkdocs.yml"

@@ -19,7 +19,6 @@ import functools
 import gzip
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,9 +31,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from course_site.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search" / "queries.yaml"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "figures", "notebooks", "scripts", "overrides")
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 RESULTS = """
 () => [...document.querySelectorAll('.md-search-result__link')].map(link => [
@@ -152,16 +152,7 @@ def build(project: Path, config: str, site: Path) -> float:
 
 
 def build_variants(workdir: Path) -> tuple[Path, Path]:
-    project = workdir / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
-    if (ROOT / ".cache").is_dir():  # warm figure/notebook/search caches
-        shutil.copytree(ROOT / ".cache", project / ".cache")
+    project = copy_project(ROOT, workdir / "project", with_cache=True)  # warm figure/notebook/search caches
     (project / "mkdocs.stock.yml").write_text(
         stock_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import PROJECT_PARTS, ROOT, mkdocs_build
+from course_site.project_copy import copy_project
+from support import ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +25,5 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path, built_site) -> Path:
     """A private copy of the project (with the warm figure cache) to break on purpose."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / part)
-    if (ROOT / ".cache").is_dir():  # warm figure and notebook caches: only what a test changes runs
-        shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
+    copy_project(ROOT, tmp_path, with_cache=True)  # warm caches: only what a test changes runs
     return tmp_path

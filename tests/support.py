@@ -10,8 +10,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-# What a copy of the project needs to build (everything but tests, caches, site).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "figures", "notebooks", "scripts", "overrides")
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
