@@ -97,8 +97,8 @@ def main() -> int:
         serial = median_of(args.runs, lambda: render(1))
         parallel = median_of(args.runs, lambda: render(cores))
 
-        stock_page = (work / "stock" / "2nd-term" / "04-what-to-do-with-data" / "index.html").stat().st_size
-        our_page = (work / "warm" / "2nd-term" / "04-what-to-do-with-data" / "index.html").stat().st_size
+        stock_page = (work / "stock" / "2022-2" / "04-what-to-do-with-data" / "index.html").stat().st_size
+        our_page = (work / "warm" / "2022-2" / "04-what-to-do-with-data" / "index.html").stat().st_size
 
     print(f"측정 {args.runs}회 중앙값 (CPU 코어 {cores}개)")
     print(f"  기본 Material 빌드 (같은 docs/)      {stock:6.2f} s   1.00x")

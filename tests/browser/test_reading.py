@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-SEMINAR = "2nd-term/04-what-to-do-with-data/"
+SEMINAR = "2022-2/04-what-to-do-with-data/"
 
 VISIBLE_FIGURE_SOURCES = """
 () => [...document.querySelectorAll('figure.course-figure')].map(figure =>

@@ -8,7 +8,7 @@ import pytest
 
 from search_eval import SearchBox
 
-S = "2nd-term/04-what-to-do-with-data/"
+S = "2022-2/04-what-to-do-with-data/"
 N1 = "notebooks/seminar04/supervised_learning/"
 N2 = "notebooks/seminar04/unsupervised_learning/"
 

@@ -77,7 +77,7 @@ def test_notebook_page_links_download_colab_source_and_seminar(built_site):
         "https://colab.research.google.com/github/ds-study-club/seminars/blob/notebooks/"
         "notebooks/seminar04/supervised_learning.ipynb"
     )
-    assert links["04 데이터로 뭐를 할까?"] == "../../../2nd-term/04-what-to-do-with-data/"
+    assert links["04 데이터로 뭐를 할까?"] == "../../../2022-2/04-what-to-do-with-data/"
     edit = document.find("a", attrs={"rel": "edit"})
     assert edit["href"].endswith("/edit/main/notebooks/seminar04/supervised_learning.py")
 
@@ -92,7 +92,7 @@ def test_notebook_headings_get_the_sites_hangul_ids_and_a_working_toc(built_site
 
 
 def test_seminar_page_links_to_both_notebooks(built_site):
-    links = [a["href"] for a in soup(built_site / "2nd-term/04-what-to-do-with-data/index.html").select("article a")]
+    links = [a["href"] for a in soup(built_site / "2022-2/04-what-to-do-with-data/index.html").select("article a")]
     assert "../../notebooks/seminar04/supervised_learning/" in links
     assert "../../notebooks/seminar04/unsupervised_learning/" in links
 

@@ -42,7 +42,7 @@ def test_build_with_every_page_cached_never_imports_kiwipiepy(project_copy, tmp_
 
 
 def test_build_with_a_changed_page_segments_that_page_only(project_copy, tmp_path):
-    page = project_copy / "docs" / "2nd-term" / "index.md"
+    page = project_copy / "docs" / "2022-2" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n강화학습 이야기는 다음 학기에 이어집니다.\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr

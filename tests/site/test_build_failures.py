@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support import mkdocs_build
 
-PAGE = "docs/2nd-term/04-what-to-do-with-data.md"
+PAGE = "docs/2022-2/04-what-to-do-with-data.md"
 
 
 def test_a_reference_to_a_figure_without_script_names_page_line_and_script(project_copy, tmp_path):
@@ -14,7 +14,7 @@ def test_a_reference_to_a_figure_without_script_names_page_line_and_script(proje
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/2nd-term/04-what-to-do-with-data.md:22" in result.stderr
+    assert "docs/2022-2/04-what-to-do-with-data.md:22" in result.stderr
     assert "figures/seminar04/no_such_figure.py" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -33,7 +33,7 @@ def test_bad_front_matter_fails_the_build_naming_file_and_field(project_copy, tm
     page.write_text(page.read_text(encoding="utf-8").replace("tags: [seminar]", "tags: [semniar]"), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/2nd-term/04-what-to-do-with-data.md: 'tags': 'semniar'" in result.stderr
+    assert "docs/2022-2/04-what-to-do-with-data.md: 'tags': 'semniar'" in result.stderr
 
 
 def test_a_failing_notebook_cell_fails_the_build_naming_notebook_and_cell(project_copy, tmp_path):

@@ -10,7 +10,7 @@ from course_site.git_dates import last_change_dates
 from support import mkdocs_build, soup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SEMINAR = "2nd-term/04-what-to-do-with-data/index.html"
+SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
 
 
 def test_atom_feed_lists_the_seminar_with_its_public_address(built_site):
@@ -18,7 +18,7 @@ def test_atom_feed_lists_the_seminar_with_its_public_address(built_site):
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["04 데이터로 뭐를 할까?"]
     link = entries[0].find(f"{ATOM}link").get("href")
-    assert link == "https://ds-study-club.github.io/seminars/2nd-term/04-what-to-do-with-data/"
+    assert link == "https://ds-study-club.github.io/seminars/2022-2/04-what-to-do-with-data/"
     assert entries[0].findtext(f"{ATOM}updated").startswith("2022-11-03")
     assert entries[0].find(f"{ATOM}author").findtext(f"{ATOM}name") == "keonju"
 
@@ -31,7 +31,7 @@ def test_every_page_points_feed_readers_at_the_feed(built_site):
 def test_tags_page_lists_the_seminar_under_its_tag(built_site):
     page = soup(built_site / "tags" / "index.html")
     assert "seminar" in page.find("article").get_text()
-    assert any(a["href"].endswith("2nd-term/04-what-to-do-with-data/") for a in page.select("article a"))
+    assert any(a["href"].endswith("2022-2/04-what-to-do-with-data/") for a in page.select("article a"))
 
 
 def test_pages_show_when_they_last_changed_according_to_git(built_site):

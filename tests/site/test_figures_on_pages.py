@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support import soup
 
-SEMINAR = "2nd-term/04-what-to-do-with-data/index.html"
+SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
 
 
 def test_every_seminar_figure_is_a_captioned_light_and_dark_pair_with_alt_text(built_site):

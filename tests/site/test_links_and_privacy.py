@@ -57,18 +57,18 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 
 def test_a_broken_link_fails_the_strict_build_naming_the_file(project_copy, tmp_path):
-    page = project_copy / "docs" / "2nd-term" / "04-what-to-do-with-data.md"
+    page = project_copy / "docs" / "2022-2" / "04-what-to-do-with-data.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[다음 세미나](05-no-such-seminar.md)\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "2nd-term/04-what-to-do-with-data.md" in result.stderr
+    assert "2022-2/04-what-to-do-with-data.md" in result.stderr
     assert "05-no-such-seminar.md" in result.stderr
 
 
 def test_a_missing_anchor_fails_the_strict_build(project_copy, tmp_path):
     page = project_copy / "docs" / "index.md"
     page.write_text(
-        page.read_text(encoding="utf-8") + "\n[여기](2nd-term/04-what-to-do-with-data.md#없는-제목)\n",
+        page.read_text(encoding="utf-8") + "\n[여기](2022-2/04-what-to-do-with-data.md#없는-제목)\n",
         encoding="utf-8",
     )
     result = mkdocs_build(project_copy, tmp_path / "out")

@@ -6,7 +6,7 @@ from mkdocs.config import load_config
 
 from support import ROOT, soup
 
-SEMINAR = "2nd-term/04-what-to-do-with-data/index.html"
+SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
 
 
 def nav_pages(items) -> list[str]:
@@ -20,7 +20,7 @@ def nav_pages(items) -> list[str]:
 def test_every_page_in_the_nav_is_built(built_site):
     config = load_config(str(ROOT / "mkdocs.yml"))
     pages = nav_pages(config.nav)
-    assert "2nd-term/04-what-to-do-with-data.md" in pages
+    assert "2022-2/04-what-to-do-with-data.md" in pages
     assert "notebooks/seminar04/supervised_learning.ipynb" in pages
     for page in pages:
         stem = page.removesuffix(".md").removesuffix(".ipynb")
@@ -69,7 +69,7 @@ def test_seminar_summary_becomes_the_meta_description(built_site):
 
 
 def test_home_and_term_pages_list_the_seminar_from_its_front_matter(built_site):
-    for page, link in (("index.html", "2nd-term/04-what-to-do-with-data/"), ("2nd-term/index.html", "04-what-to-do-with-data/")):
+    for page, link in (("index.html", "2022-2/04-what-to-do-with-data/"), ("2022-2/index.html", "04-what-to-do-with-data/")):
         table = soup(built_site / page).find("table")
         assert table is not None, page
         rows = [[cell.get_text(strip=True) for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
@@ -83,6 +83,6 @@ def test_site_is_korean_with_palette_toggle_and_edit_link(built_site):
     toggles = page.find_all("input", attrs={"name": "__palette"})
     assert len(toggles) == 3  # system, light, dark
     edit = page.find("a", attrs={"rel": "edit"})
-    assert edit["href"].endswith("/edit/main/docs/2nd-term/04-what-to-do-with-data.md")
+    assert edit["href"].endswith("/edit/main/docs/2022-2/04-what-to-do-with-data.md")
     assert page.find("a", class_="md-footer__link--prev")["aria-label"] == "이전: 2학기"
     assert page.find("a", class_="md-footer__link--next")["aria-label"] == "다음: 실습 1: 지도학습 — 분류와 회귀"
