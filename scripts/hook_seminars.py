@@ -1,9 +1,11 @@
-"""MkDocs adapter for seminar metadata (see course_site.seminars).
+"""MkDocs adapter for the course structure (see course_site.seminars and course_site.course_nav).
 
-- on_files: validates the front matter of every seminar page (one error for all)
-  and adds the Atom feed ``feed.xml`` of all seminars.
-- on_page_markdown: replaces ``<!-- seminar-schedule -->`` (all seminars) or
-  ``<!-- seminar-schedule term=2nd_term -->`` with a schedule table.
+- on_files (first of all hooks): reads every page once, validates every
+  seminar and the rules across pages (one error for all), warns about
+  unfinished or silently broken text (course_site.page_checks; fatal under
+  --strict), makes the pages of terms nobody wrote, builds the navigation
+  from the pages on disk and adds the Atom feed ``feed.xml``.
+- on_page_markdown: replaces ``<!-- seminar-schedule -->`` with a schedule.
 - on_page_content: puts the date/presenters/term/tags/reading-time header
   under a seminar's title, and its summary into the page's meta description.
 """
@@ -15,15 +17,19 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from course_site.course_nav import course_nav, expand_schedules, term_index_page
 from course_site.errors import CourseBuildError
 from course_site.feed import atom_feed
-from course_site.seminars import CourseConfig, korean_date, load_seminars, reading_minutes, schedule_table
+from course_site.notebook_links import linked_notebooks, notebook_page_uris
+from course_site.page_checks import check_page
+from course_site.seminars import CourseConfig, korean_date, load_course, reading_minutes
+
+log = get_plugin_logger("seminars")
 
 _build: dict = {}
-
-_SCHEDULE = re.compile(r"<!--\s*seminar-schedule(?:\s+term=(\S+))?\s*-->")
 
 
 # Hooks ------------------------------------------------------------------------
@@ -32,38 +38,52 @@ _SCHEDULE = re.compile(r"<!--\s*seminar-schedule(?:\s+term=(\S+))?\s*-->")
 def on_config(config):
     _build.clear()
     try:
-        _build["course"] = CourseConfig.from_extra(config.extra)
+        _build["config"] = CourseConfig.from_extra(config.extra)
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
 
 
+@event_priority(110)  # before the notebook hook runs notebooks: a bad page fails fast
 def on_files(files, config):
-    pages = [file.src_uri for file in files.documentation_pages()]
+    docs = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    written = [f.src_uri for f in files.documentation_pages() if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)]
     try:
-        seminars = load_seminars(Path(config.docs_dir), pages, _build["course"])
+        course, pages = load_course(docs, written, _build["config"])
+        notebooks = notebook_page_uris(root / "notebooks")
+        notebooks_of = {uri: linked_notebooks(uri, page.body, notebooks) for uri, page in pages.items()}
+        unlinked = sorted(set(notebooks) - {nb for found in notebooks_of.values() for nb in found})
+        if unlinked:
+            raise CourseBuildError(
+                "어느 세미나에서도 링크하지 않은 노트북이 있습니다:\n  "
+                + "\n  ".join(f"{uri.removesuffix('.ipynb')}.py" for uri in unlinked)
+                + "\n  노트북은 그것을 쓰는 세미나 글에서 링크하면 목차에서 그 세미나 뒤에 놓입니다. "
+                "예: [실습: 지도학습](../notebooks/seminar04/supervised_learning.ipynb)"
+            )
+        config.nav = course_nav(config.nav or ["index.md"], course, notebooks_of)
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
-    _build["seminars"] = seminars
-    _build["by_page"] = {seminar.src_uri: seminar for seminar in seminars}
+    for page in pages.values():
+        for finding in check_page(page):
+            log.warning(str(finding))
+    for term in course.terms:
+        if files.get_file_from_path(f"{term.folder}/index.md") is None:
+            files.append(File.generated(config, f"{term.folder}/index.md", content=term_index_page(term)))
+    _build.update(course=course, by_page=course.by_page())
+
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url 이 없어 세미나 피드(feed.xml)를 만들 수 없습니다. 배포 주소를 적으세요.")
-    urls = {seminar.src_uri: files.get_file_from_path(seminar.src_uri).url for seminar in seminars}
-    feed = atom_feed(seminars, config.site_url, config.site_name, urls)
-    files.append(File.generated(config, "feed.xml", content=feed))
+    urls = {seminar.src_uri: files.get_file_from_path(seminar.src_uri).url for seminar in course.seminars}
+    newest_first = sorted(course.seminars, key=lambda s: (s.date, s.number), reverse=True)
+    files.append(File.generated(config, "feed.xml", content=atom_feed(newest_first, config.site_url, config.site_name, urls)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    def table(match: re.Match) -> str:
-        term = match.group(1)
-        if term and term not in _build["course"].terms:
-            raise PluginError(
-                f"docs/{page.file.src_uri}: seminar-schedule 의 term='{term}' 은(는) 설정된 학기가 아닙니다. "
-                f"가능한 값: {', '.join(_build['course'].terms)}"
-            )
-        return schedule_table(_build["seminars"], page.file.src_uri, term)
-
-    return _SCHEDULE.sub(table, markdown)
+    try:
+        return expand_schedules(markdown, page.file.src_uri, _build["course"], f"docs/{page.file.src_uri}")
+    except CourseBuildError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_content(html_text, page, config, files):
