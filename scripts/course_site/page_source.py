@@ -129,6 +129,8 @@ def parse_yaml(yaml_text: str, display: str) -> tuple[dict, dict]:
 
 def yaml_message(error: yaml.YAMLError, yaml_text: str, display: str) -> str:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "flow" in str(getattr(error, "context", "") or "") and getattr(error, "context_mark", None):
+        mark = error.context_mark  # an unclosed "[" is found lines later; name the line that opened it
     line = mark.line + 2 if mark else 2
     problem = getattr(error, "problem", None) or str(error)
     source_lines = yaml_text.splitlines()
