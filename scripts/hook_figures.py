@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
 from course_site.figures.html import FigureView, place_figures, unknown_figure_references
-from course_site.front_matter import front_matter_line_count
+from course_site.page_source import front_matter_line_count
 
 log = get_plugin_logger("figures")
 
