@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from course_site.project_copy import copy_project
-from support import ROOT, mkdocs_build
+from support import ROOT, make_fixture_course, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +27,15 @@ def project_copy(tmp_path, built_site) -> Path:
     """A private copy of the project (with the warm figure cache) to break on purpose."""
     copy_project(ROOT, tmp_path, with_cache=True)  # warm caches: only what a test changes runs
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def fixture_course(tmp_path_factory) -> tuple[Path, Path]:
+    """The small fixture course (two terms, math, a figure, a notebook), built once: (project, site)."""
+    folder = tmp_path_factory.mktemp("fixture-course")
+    project = make_fixture_course(folder / "project")
+    site = folder / "site"
+    result = mkdocs_build(project, site)
+    if result.returncode != 0:
+        pytest.fail(f"the fixture course failed to build:\n{result.stderr}", pytrace=False)
+    return project, site

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from course_site.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it."""
+def mkdocs_build(project: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it (``strict=False``: as a preview)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+         "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -38,3 +42,24 @@ def run_script(name: str, *args: str) -> subprocess.CompletedProcess:
         encoding="utf-8",
         timeout=120,
     )
+
+
+FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
+
+
+def make_fixture_course(target: Path) -> Path:
+    """The small fixture course (tests/fixtures/course) on the real project's machinery.
+
+    Everything that builds the site (mkdocs.yml, scripts/, overrides/, the
+    shared figure modules and fonts) is the real project's; the pages, figure
+    groups and notebooks are the fixture's.
+    """
+    copy_project(ROOT, target)
+    for part in ("docs", "notebooks"):
+        shutil.rmtree(target / part, ignore_errors=True)
+    for group in (target / "figures").iterdir():
+        if group.is_dir() and group.name != "fonts":
+            shutil.rmtree(group)
+    for part in ("docs", "figures", "notebooks"):
+        shutil.copytree(FIXTURE_COURSE / part, target / part, dirs_exist_ok=True)
+    return target

@@ -33,7 +33,8 @@ def test_bad_front_matter_fails_the_build_naming_file_and_field(project_copy, tm
     page.write_text(page.read_text(encoding="utf-8").replace("tags: [seminar]", "tags: [semniar]"), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/2022-2/04-what-to-do-with-data.md: 'tags': 'semniar'" in result.stderr
+    assert "docs/2022-2/04-what-to-do-with-data.md:6: 'tags': 'semniar'" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_failing_notebook_cell_fails_the_build_naming_notebook_and_cell(project_copy, tmp_path):

@@ -1,0 +1,106 @@
+"""A course grows by adding pages: seminars are discovered, terms have years, rules hold across pages."""
+
+from __future__ import annotations
+
+from course_checks import check_course_site, nav_links
+from support import ROOT, mkdocs_build, soup
+
+SEMINAR_04 = "docs/2022-2/04-what-to-do-with-data.md"
+
+
+def test_the_real_site_shows_every_seminar_and_notebook_on_disk(built_site):
+    check_course_site(ROOT, built_site)
+
+
+def test_the_fixture_course_shows_every_seminar_and_notebook_on_disk(fixture_course):
+    check_course_site(*fixture_course)
+
+
+def test_terms_are_newest_first_and_the_home_page_leads_with_the_current_term(fixture_course):
+    project, site = fixture_course
+    nav = [str(t.relative_to(site.resolve())) for t in nav_links(site / "index.html") if t.is_relative_to(site.resolve())]
+    assert nav.index("2023-1") < nav.index("2022-2")
+    article = soup(site / "index.html").find("article")
+    headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in article.find_all("h3")]
+    assert headings[:2] == ["2023년 1학기", "지난 학기"]
+    assert [a["href"] for a in article.select("table a")] == ["2023-1/01-next-term/"]
+
+
+def test_a_term_nobody_wrote_a_page_for_gets_one_and_a_written_one_keeps_its_text(fixture_course):
+    project, site = fixture_course
+    assert not (project / "docs" / "2023-1" / "index.md").exists()
+    generated = soup(site / "2023-1" / "index.html").find("article")
+    assert generated.find("h1").get_text(strip=True).startswith("2023년 1학기")
+    assert [a["href"] for a in generated.select("table a")] == ["01-next-term/"]
+    written = soup(site / "2022-2" / "index.html").find("article")
+    assert "손으로 쓴 학기 소개" in written.get_text()
+    assert [a["href"] for a in written.select("table a")] == ["01-first-look/", "02-linear-regression/"]
+
+
+def test_a_notebook_is_listed_right_after_the_seminar_that_links_to_it(fixture_course):
+    project, site = fixture_course
+    nav = [str(t.relative_to(site.resolve())) for t in nav_links(site / "index.html") if t.is_relative_to(site.resolve())]
+    assert nav[nav.index("notebooks/fixture/fit_a_line") - 1] == "2022-2/02-linear-regression"
+
+
+def add_seminar_05(project, *, number: int = 5, formula: str = r"\text{정확도} = \frac{\text{맞힌 수}}{\text{전체 수}}"):
+    """Seminar 05 as a pull request adds it: one page beside seminar 04 and one new figure script."""
+    source = (project / SEMINAR_04).read_text(encoding="utf-8")
+    front_matter = source.split("---", 2)[1]
+    front_matter = (
+        front_matter.replace('title: "04 데이터로 뭐를 할까?"', 'title: "05 신경망 첫걸음"')
+        .replace("number: 4", f"number: {number}")
+        .replace("date: 2022-11-03", "date: 2022-11-10")
+    )
+    page = project / "docs" / "2022-2" / "05-neural-networks.md"
+    page.write_text(
+        f"---{front_matter}---\n\n# 05 신경망 첫걸음\n\n"
+        "뉴런 하나는 입력의 가중합 $z = \\sum_i w_i x_i + b$ 에 활성화 함수를 씌웁니다.\n\n"
+        f"## 1. 정확도\n\n$$\n{formula}\n$$\n\n"
+        "![시그모이드 함수의 S자 곡선](../figures/seminar04/sigmoid.svg)\n",
+        encoding="utf-8",
+    )
+    (project / "figures" / "seminar04" / "sigmoid.py").write_text(
+        '"""시그모이드 함수: 어떤 입력이든 0과 1 사이로 눌러 준다"""\n'
+        "import matplotlib.pyplot as plt\nimport numpy as np\n\n"
+        "from figure_style import ACCENT, WIDTH\n\n\n"
+        "def draw(rng):\n"
+        "    z = np.linspace(-6, 6, 200)\n"
+        "    fig, ax = plt.subplots(figsize=(WIDTH, 2.6))\n"
+        "    ax.plot(z, 1 / (1 + np.exp(-z)), color=ACCENT[\"blue\"])\n"
+        "    ax.set_xlabel(\"입력 z\")\n"
+        "    return fig\n",
+        encoding="utf-8",
+    )
+    return page
+
+
+def test_a_new_seminar_added_like_a_pull_request_shows_everywhere_without_touching_config(project_copy, tmp_path):
+    config_before = (project_copy / "mkdocs.yml").read_bytes()
+    add_seminar_05(project_copy)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "mkdocs.yml").read_bytes() == config_before
+    seminars = check_course_site(project_copy, tmp_path / "out")
+    assert "2022-2/05-neural-networks/" in [s.url for s in seminars]
+    home = soup(tmp_path / "out" / "index.html")
+    assert "신경망 첫걸음" in home.find("article").get_text()
+
+
+def test_two_seminars_with_one_number_in_a_term_fail_naming_both(project_copy, tmp_path):
+    add_seminar_05(project_copy, number=4)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/2022-2/04-what-to-do-with-data.md, docs/2022-2/05-neural-networks.md" in result.stderr
+    assert "한 학기 안에서는 겹치지 않게" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unfinished_page_fails_the_strict_build_but_still_previews(project_copy, tmp_path):
+    page = add_seminar_05(project_copy)
+    page.write_text(page.read_text(encoding="utf-8") + "\n## 2. 다음 절\n", encoding="utf-8")
+    strict = mkdocs_build(project_copy, tmp_path / "strict")
+    assert strict.returncode != 0
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    assert f"docs/2022-2/05-neural-networks.md:{line}: 절 '2. 다음 절' 아래에 내용이 없습니다" in strict.stderr
+    preview = mkdocs_build(project_copy, tmp_path / "preview", strict=False)
+    assert preview.returncode == 0, preview.stderr
