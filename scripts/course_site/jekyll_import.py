@@ -1,25 +1,32 @@
 """Turning a post of the club's old Jekyll blog into a seminar page of this site.
 
-The old posts (``_posts/YYYY-MM-DD-<slug>.md``) have Jekyll front matter
-(layout, title, date, author, categories, tags), kramdown, ``<br>`` for
-spacing, screenshots hosted on other servers, and now and then Liquid
-(``{% ... %}``, ``{{ ... }}``). What the import does, and why:
+The old posts (``_posts/YYYY-MM-DD-<slug>.md``) have Jekyll front matter,
+kramdown, ``<br>`` for spacing, screenshots on other servers and now and then
+Liquid. Liquid is Jekyll's template language and runs before kramdown, so it
+is handled first, on the text; everything else is read from markdown-it-py's
+token stream, whose source line maps say which lines are code, HTML, headings
+or paragraphs. Edits are made to the author's own lines, so what needs no
+change stays byte for byte as written.
 
-- metadata: title (a trailing emoji dropped), number (the title's leading
-  digits), date, author -> presenters, categories[0] -> term, tags kept when
-  configured in mkdocs.yml and otherwise dropped (both reported). Checked with
-  ``seminars.validate``, the one schema.
-- headings keep their text, so their ids (and links already shared in chat)
-  stay the same; levels are renumbered so the title is the only h1 and no
-  level is skipped (a post's ``#`` and ``###`` become ``##`` and ``###``).
-- a hand-written "목차" section is dropped: the site builds its own.
-- images are never loaded from another host: each becomes a warning box that
-  says which figure script to write; the report lists them with their URL.
-- Liquid means nothing here: ``raw`` and ``highlight`` are converted, anything
-  else stays visible as code and is listed in the report, never dropped.
+- metadata: title (emoji at either end dropped), number (the title's leading
+  digits or ``--number``), date, ``author`` -> presenters (a list; "a, b" is
+  split), tags kept when configured in mkdocs.yml; the term from ``--term`` or
+  the date (``terms.term_for_date``). The page is ``docs/<term>/NN-<slug>.md``.
+- headings keep their text, so their ids stay the same; levels are renumbered
+  so the title is the only h1; a hand-written "목차" and kramdown's
+  ``{:toc}`` are dropped: the site builds its own.
+- images are never loaded from another host: each becomes a box titled
+  ``unfinished.REDRAW_TITLE`` naming the figure script to write.
+- kramdown: ``$$...$$`` becomes ``$...$`` inside text and a ``$$`` block on a
+  paragraph of its own; ``{: .notice--info}`` becomes an admonition, other
+  attribute lists are dropped; ``<details>`` becomes a ``???`` block.
+- Liquid: ``raw`` and ``highlight`` are converted, ``post_url`` becomes a
+  link when the target post was imported; anything else stays visible with an
+  ``unfinished.TODO_COMMENT`` beside it, so the build refuses the page until a
+  person decides.
 
-The conversion is a pure function of the post, so importing twice writes the
-same bytes (``plan_import`` then reports "same" and writes nothing).
+The conversion is a pure function of the post and of which pages exist, so
+importing twice writes the same bytes.
 """
 
 from __future__ import annotations
@@ -28,60 +35,61 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from markdown_it import MarkdownIt
 
 from course_site.errors import CourseBuildError
+from course_site.page_source import parse_page
 from course_site.scaffold import (
     Project,
-    add_to_nav,
     check_slug,
-    checked_front_matter,
-    flatten_nav,
-    parse_mkdocs_yml,
+    check_tags,
+    check_term,
+    figure_group,
+    front_matter_text,
+    marks_to_finish,
     refuse_used_number,
 )
-from course_site.seminars import close_match
+from course_site.terms import term_for_date
+from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
 
-REDRAW_TITLE = "그림 다시 그리기 필요"
-LIQUID_TITLE = "변환하지 못한 Liquid"
-POST_FILE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-(?P<slug>.+)\.(?:md|markdown)")
+POST_FILE_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.(?:md|markdown)")
 # Jekyll front matter keys we turn into ours; any other key is dropped and reported.
-MAPPED_KEYS = (
-    "title",
-    "date",
-    "author",
-    "authors",
-    "categories",
-    "category",
-    "tags",
-    "description",
-    "excerpt",
-)
+MAPPED_KEYS = ("title", "date", "author", "authors", "categories", "category", "tags", "description", "excerpt")
 TOC_HEADINGS = {"목차", "차례", "toc", "contents", "tableofcontents"}
+# Minimal Mistakes' notice classes, common in club posts, and the admonition each becomes.
+NOTICES = {
+    "notice": "note",
+    "notice--primary": "note",
+    "notice--info": "info",
+    "notice--success": "success",
+    "notice--warning": "warning",
+    "notice--danger": "danger",
+}
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_KRAMDOWN_TOC = re.compile(r"^\s*(?:[*-]\s+TOC|\{:\s*\.?toc\s*\})\s*$", re.IGNORECASE)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
-_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
-_END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
+_HIGHLIGHT = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*highlight\s+(?P<lang>[\w+-]+)[^%]*-?%\}\s*$")
+_END_HIGHLIGHT = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*endhighlight\s*-?%\}\s*$")
+_POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
+_SITE_URL = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}")
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-# The URL may hold Liquid with spaces: ![x]({{ site.baseurl }}/a.png)
-_INLINE_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<url>(?:\{\{.*?\}\}|\{%.*?%\}|[^)\s>])+)>?(?:\s+([\"']).*?\3)?\s*\)"
-)
-_REF_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\[(?P<ref>[^\]]*)\]")
-_REF_DEFINITION = re.compile(r"^\s{0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s+.*)?$")
+_IAL = re.compile(r"\{:(?!:)\s*(?P<body>[^}\n]*)\}")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_IFRAME = re.compile(r"<iframe\b[^>]*>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+_DETAILS_OPEN = re.compile(r"<details\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_MARKER = re.compile(r"\*\*\(그림 (\d+): [^)]*\)\*\*")
 # Stand-ins for the braces of {% raw %} content while Liquid is looked for.
 _RAW_OPEN_EXPR, _RAW_OPEN_TAG = "\ue000", "\ue001"
+# Inline tokens whose source span matters: what they cover is never rewritten as text.
+_SPANNED = {"image", "math_inline", "code_inline", "html_inline", "link_open", "text_special"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,9 @@ class Redraw:
 
 
 @dataclass(frozen=True)
-class LiquidLeft:
+class Leftover:
+    """Something of the post the importer could not convert."""
+
     line: int
     text: str
     in_code: bool  # inside a code block, where it is shown as written
@@ -104,80 +114,86 @@ class LiquidLeft:
 
 @dataclass
 class Conversion:
-    markdown: str
+    markdown: str = ""
     redraws: list[Redraw] = field(default_factory=list)
-    liquid: list[LiquidLeft] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ImportRequest:
-    source: Path
-    slug: str | None = None
-    number: int | None = None
-    term: str | None = None
-    force: bool = False
-    add_nav: bool = True
+# The parser ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportPlan:
-    page: Path
-    src_uri: str
-    page_text: str
-    status: str  # "new", "same" (identical page already there) or "overwrite" (--force)
-    mkdocs_text: str
-    nav_changed: bool
-    in_nav: bool
-    report: str  # Markdown
+def kramdown_math(state, silent: bool) -> bool:
+    """kramdown's only math delimiter, ``$$...$$`` (a single ``$`` is a dollar sign there)."""
+    start = state.pos
+    if not state.src.startswith("$$", start):
+        return False
+    end = state.src.find("$$", start + 2)
+    if end <= start + 2:
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content, token.markup = state.src[start + 2 : end], "$$"
+    state.pos = end + 2
+    return True
+
+
+def with_span(rule):
+    """An inline rule that records the source span of the tokens it makes (markdown-it keeps none)."""
+
+    def spanned(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent:
+            for token in state.tokens[count:]:
+                if token.type in _SPANNED and "span" not in token.meta:
+                    token.meta["span"] = (start, state.pos)
+        return matched
+
+    return spanned
+
+
+def markdown_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark").enable("table").disable("text_join")  # keep escapes apart
+    parser.inline.ruler.after("escape", "kramdown_math", kramdown_math)
+    for rule in parser.inline.ruler.__rules__:
+        rule.fn = with_span(rule.fn)
+    parser.inline.ruler.__cache__ = None  # the rule chains are compiled on first use
+    return parser
 
 
 # The post ---------------------------------------------------------------------
 
 
-def split_post(text: str, display: str) -> tuple[dict, str, int]:
-    """(front matter, body, file line number of the body's first line)."""
-    text = text.replace("\r\n", "\n")
-    match = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", text, re.DOTALL)
-    if not match:
-        raise CourseBuildError(f"{display}: 맨 위에 Jekyll front matter(--- 로 둘러싼 YAML)가 없습니다.")
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as error:
-        raise CourseBuildError(f"{display}: front matter 가 올바른 YAML 이 아닙니다 ({error}).") from None
-    if not isinstance(meta, dict):
-        raise CourseBuildError(f"{display}: front matter 가 'key: value' 목록이 아닙니다.")
-    return meta, text[match.end() :], match.group(0).count("\n") + 1
-
-
-def as_list(value) -> list[str]:
-    """Jekyll accepts a list or a space-separated string for categories and tags."""
+def as_list(value, *, commas_only: bool = False) -> list[str]:
+    """A Jekyll list field: a YAML list, "a, b" or (tags, categories) "a b"."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return value.split()
-    return [str(item) for item in value]
+    if isinstance(value, (list, tuple)):
+        return [str(item).strip() for item in value if str(item).strip()]
+    text = str(value)
+    parts = text.split(",") if "," in text or commas_only else text.split()
+    return [part.strip() for part in parts if part.strip()]
 
 
-def strip_trailing_emoji(title: str) -> tuple[str, str]:
-    """("04 데이터로 뭐를 할까?", "📊") from "04 데이터로 뭐를 할까? 📊"."""
-    end = len(title)
-    while end and (
-        unicodedata.category(title[end - 1]) in ("So", "Sk", "Cs", "Co")
-        or title[end - 1] in "\u200d\ufe0f"
-        or title[end - 1].isspace()
-    ):
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Cs", "Co") or char in "\u200d\ufe0f\u20e3"
+
+
+def strip_emoji(title: str) -> tuple[str, str]:
+    """("04 데이터로 뭐를 할까?", "📊") from "04 데이터로 뭐를 할까? 📊" (either end)."""
+    start, end = 0, len(title)
+    while start < end and (_is_emoji(title[start]) or title[start].isspace()):
+        start += 1
+    while end > start and (_is_emoji(title[end - 1]) or title[end - 1].isspace()):
         end -= 1
-    return title[:end], title[end:].strip()
+    return title[start:end], (title[:start] + title[end:]).strip()
 
 
 def post_date(meta: dict, source: Path, display: str) -> dt.date:
     value = meta.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value) if value is not None else source.name
+    match = POST_FILE_NAME.fullmatch(source.name)
+    text = str(value) if value is not None else match.group("date") if match else ""
     try:
         return dt.date.fromisoformat(text.strip()[:10])
     except ValueError:
@@ -189,38 +205,256 @@ def post_date(meta: dict, source: Path, display: str) -> dt.date:
 # The body ---------------------------------------------------------------------
 
 
-def convert_body(
-    body: str, *, title: str, first_line: int, figure_group: str, page_src_uri: str
-) -> Conversion:
-    """The page's Markdown (from its h1 on) and what was changed on the way."""
-    result = Conversion(markdown="")
-    body, raw_count = protect_raw(body)
-    if raw_count:
-        result.changes.append(f"`{{% raw %}}` 표시 {raw_count}쌍을 지웠습니다 (안의 내용은 그대로 둡니다).")
-    lines = body.split("\n")
-    numbers = [first_line + index for index in range(len(lines))]
-    in_code = code_lines(lines)
-    result.liquid = find_liquid(lines, numbers, in_code)
+@dataclass
+class _Edits:
+    """Changes to the post's lines, applied together once every block is read."""
 
-    lines = convert_highlight(lines, result)
-    lines = remove_br(lines, in_code, result)
-    lines, numbers, in_code = drop_kramdown_toc(lines, numbers, in_code, result)
-    lines, numbers, in_code = drop_toc_section(lines, numbers, in_code, title, result)
-    lines = renumber_headings(lines, in_code, result)
-    ref_urls = reference_urls(lines, in_code)
-    lines, in_code = replace_images(lines, numbers, in_code, ref_urls, figure_group, page_src_uri, result)
-    lines, in_code = keep_liquid_visible(lines, in_code)
+    lines: list[str]
+    code: set[int]
+    replaced: dict[int, tuple[int, list[str]]] = field(default_factory=dict)  # start -> (end, new)
+    after: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))  # last line -> new
+    regions: list[tuple[int, int]] = field(default_factory=list)  # <details> (open, close) lines
 
-    markdown = "\n".join(tidy_blank_lines(lines, in_code))
-    markdown = markdown.replace(_RAW_OPEN_EXPR, "{{").replace(_RAW_OPEN_TAG, "{%")
-    result.markdown = f"# {title}\n\n{markdown}\n"
-    left = external_images(result.markdown)
-    if left:  # a guard for this module's own mistakes: the site loads nothing from other hosts
-        raise CourseBuildError(f"그림 주소가 남았습니다 (가져오기 도구의 버그입니다): {', '.join(left)}")
-    return result
+    def replace(self, start: int, end: int, new: list[str]) -> None:
+        self.replaced[start] = (end, new)
+
+    def depth(self, index: int) -> int:
+        return sum(1 for start, end in self.regions if start < index < end)
+
+    def render(self) -> list[str]:
+        out: list[tuple[str, bool]] = []
+
+        def emit(new: list[str], index: int, code: bool = False) -> None:
+            pad = "    " * self.depth(index)
+            out.extend((f"{pad}{line}" if line.strip() else "", code) for line in new)
+
+        index = 0
+        while index < len(self.lines):
+            end, new = self.replaced.get(index, (index + 1, None))
+            if new is None:
+                emit([self.lines[index]], index, index in self.code)
+            else:
+                emit(new, index)
+            for inner in range(index, end):
+                if self.after.get(inner):
+                    emit(["", *self.after[inner], ""], inner)
+            index = end
+        return tidy_blank_lines(out)
 
 
-def protect_raw(body: str) -> tuple[str, int]:
+def tidy_blank_lines(lines: list[tuple[str, bool]]) -> list[str]:
+    """At most one blank line in a row outside code; none at either end; no trailing spaces on headings."""
+    out: list[str] = []
+    for line, code in lines:
+        if not code and not line.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+@dataclass
+class _Inline:
+    """One inline token's content after conversion."""
+
+    content: str
+    boxes: list[int] = field(default_factory=list)  # redraw indexes whose marker is in the content
+    todos: list[str] = field(default_factory=list)  # unfinished marks to put after the block
+    display_math: str | None = None  # the block is one $$...$$: display math
+
+
+class _Converter:
+    def __init__(self, *, lines, first_line, title, figure_group, page_src_uri, result):
+        self.lines = lines
+        self.first_line = first_line
+        self.title = title
+        self.group = figure_group
+        self.page_src_uri = page_src_uri
+        self.result = result
+        self.br_removed = 0
+
+    def line(self, index: int) -> int:
+        return self.first_line + index
+
+    # Images ------------------------------------------------------------------
+
+    def redraw(self, url: str, alt: str, index: int) -> int | None:
+        """Record an image to redraw; None when it is already one of our figures."""
+        if not _EXTERNAL.match(url) and "figures/" in url and "{" not in url:
+            return None
+        number = len(self.result.redraws) + 1
+        script = f"figures/{self.group}/figure_{number:02d}.py"
+        self.result.redraws.append(Redraw(number, self.line(index), url, alt.strip(), script))
+        return number
+
+    def box(self, number: int) -> list[str]:
+        redraw = self.result.redraws[number - 1]
+        svg = posixpath.relpath(redraw.script[: -len(".py")] + ".svg", posixpath.dirname(self.page_src_uri))
+        where = (
+            "다른 서버에 있던 이미지라서 이 사이트에서는 불러오지 않습니다"
+            if _EXTERNAL.match(redraw.url)
+            else "옛 블로그에 있던 이미지라서 이 사이트에는 없습니다"
+        )
+        alt = f" ({code_span(redraw.alt)})" if redraw.alt else ""
+        return [
+            f'!!! warning "{REDRAW_TITLE}"',
+            "",
+            f"    원래 글의 그림 {redraw.index}{alt}은 {where}.",
+            f"    같은 내용을 파이썬 스크립트로 다시 그려 {code_span(redraw.script)} 로 저장하고,",
+            f"    이 상자를 그 그림({code_span(svg)})을 보여 주는 줄로 바꾸세요.",
+            "    그림 스크립트 규칙은 `figures/figure_style.py` 와 기존 그림 스크립트를 보세요.",
+            "",
+            f"    원래 주소: {code_span(redraw.url)}",
+        ]
+
+    def boxes(self, numbers: list[int]) -> list[str]:
+        return [line for number in numbers for line in ["", *self.box(number), ""]]
+
+    @staticmethod
+    def marker(number: int) -> str:
+        return f"**(그림 {number}: {REDRAW_TITLE} — 아래 상자)**"
+
+    def html_images(self, html: str, index: int) -> tuple[str, list[int]]:
+        numbers: list[int] = []
+
+        def replace(match: re.Match) -> str:
+            attrs = html_attrs(match.group(0))
+            number = self.redraw(attrs.get("src", ""), attrs.get("alt", ""), index)
+            if number is None:
+                return match.group(0)
+            numbers.append(number)
+            return f"(그림 {number}: {REDRAW_TITLE} — 아래 상자)"
+
+        return _HTML_IMAGE.sub(replace, html), numbers
+
+    # Liquid left over ----------------------------------------------------------
+
+    def liquid_left(self, text: str, index: int, in_code: bool = False) -> list[str]:
+        found = [match.group(0) for match in _LIQUID.finditer(text)]  # {% raw %} content is hidden
+        self.result.leftovers += [Leftover(self.line(index), tag, in_code) for tag in found]
+        return found
+
+    @staticmethod
+    def liquid_todo(tags: list[str]) -> str:
+        listed = ", ".join(code_span(tag) for tag in tags).replace("--", "- -")
+        posts = [match["name"] for tag in tags if (match := _POST_URL.fullmatch(tag))]
+        if posts:
+            return (
+                f"{TODO_COMMENT} {listed} 는 아직 가져오지 않은 글({', '.join(posts)})로 가는 링크입니다. "
+                "그 글을 먼저 가져온 뒤 이 글을 --force 로 다시 가져오거나, 링크를 직접 고치세요. -->"
+            )
+        return f"{TODO_COMMENT} Jekyll 에서만 동작하는 Liquid {listed} 를 이 사이트에 맞게 바꾸거나 지우세요. -->"
+
+    # Inline content ------------------------------------------------------------
+
+    def inline(self, token, start: int) -> _Inline:
+        """Convert one inline token: images, kramdown math, <br>, attribute lists, Liquid, lone dollars."""
+        src = token.content
+        edits: list[tuple[int, int, str]] = []
+        result = _Inline(src)
+        children = token.children or []
+
+        def line_of(position: int) -> int:
+            return start + src.count("\n", 0, position)
+
+        covered = []
+        for child in children:
+            span = child.meta.get("span")
+            if span is None:
+                continue
+            covered.append(span)
+            begin, end = span
+            if child.type == "image":
+                number = self.redraw(child.attrGet("src") or "", child.content, line_of(begin))
+                if number is not None:
+                    edits.append((begin, end, self.marker(number)))
+                    result.boxes.append(number)
+            elif child.type == "math_inline":
+                math = " ".join(child.content.split())
+                if len(children) == 1 and not src[:begin].strip() and not src[end:].strip():
+                    result.display_math = child.content.strip()
+                else:
+                    edits.append((begin, end, f"${math}$"))
+            elif child.type == "html_inline" and _BR.fullmatch(child.content.strip()):
+                self.br_removed += 1
+                edits.append((begin, end, ""))
+            elif child.type == "html_inline" and _HTML_IMAGE.match(child.content):
+                new, numbers = self.html_images(child.content, line_of(begin))
+                if numbers:
+                    edits.append((begin, end, " ".join(self.marker(number) for number in numbers)))
+                    result.boxes += numbers
+            elif child.type == "html_inline" and (tags := self.liquid_left(child.content, line_of(begin))):
+                result.todos.append(self.liquid_todo(tags))
+
+        # What no token covers is plain text: look there for what kramdown and Liquid meant.
+        position = 0
+        for begin, end in sorted(covered) + [(len(src), len(src))]:
+            if begin >= position:
+                edits += self.text_edits(src, position, begin, line_of, result)
+                position = end
+        for begin, end, new in sorted(edits, reverse=True):
+            src = src[:begin] + new + src[end:]
+        result.content = src
+        return result
+
+    def text_edits(self, src: str, begin: int, end: int, line_of, result: _Inline) -> list:
+        edits = []
+        text = src[begin:end]
+        for match in _LIQUID.finditer(text):  # left as written, for the person who decides what it becomes
+            tags = self.liquid_left(match.group(0), line_of(begin + match.start()))
+            result.todos.append(self.liquid_todo(tags))
+        for match in _IAL.finditer(text):  # e.g. {: target="_blank"} after a link
+            self.result.changes.append(
+                f"{self.line(line_of(begin + match.start()))}줄: kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 "
+                "(이 사이트에는 그 스타일이 없습니다)."
+            )
+            edits.append((begin + match.start(), begin + match.end(), ""))
+        for match in re.finditer(r"(?<!\\)\$", text):  # kramdown's lone $ is a dollar sign; ours opens math
+            edits.append((begin + match.start(), begin + match.end(), "\\$"))
+        return edits
+
+    # Blocks --------------------------------------------------------------------
+
+    def block_attributes(self, content: str, start: int) -> tuple[str, str | None]:
+        """(content without a last-line kramdown attribute list, the admonition type it asked for)."""
+        lines = content.split("\n")
+        match = _IAL.fullmatch(lines[-1].strip())
+        if not match:
+            return content, None
+        classes = [word[1:] for word in match.group("body").split() if word.startswith(".")]
+        notice = next((NOTICES[name] for name in classes if name in NOTICES), None)
+        number = self.line(start + len(lines) - 1)
+        if notice:
+            self.result.changes.append(f"{number}줄: {code_span(match.group(0))} 문단을 '!!! {notice}' 상자로 바꿨습니다.")
+        elif "toc" in match.group("body").split() or ".toc" in classes:
+            self.result.changes.append(f"{number}줄: kramdown 자동 목차 표시를 지웠습니다 (사이트가 목차를 만듭니다).")
+        else:
+            self.result.changes.append(
+                f"{number}줄: kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 (이 사이트에는 그 스타일이 없습니다)."
+            )
+        return "\n".join(lines[:-1]), notice
+
+
+def html_attrs(tag: str) -> dict[str, str]:
+    found = re.finditer(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", tag)
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in found}
+
+
+def code_span(text: str) -> str:
+    ticks = "``" if "`" in text else "`"
+    pad = " " if ticks == "``" else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def restore_raw(text: str) -> str:
+    return text.replace(_RAW_OPEN_EXPR, "{{").replace(_RAW_OPEN_TAG, "{%")
+
+
+def unwrap_raw(body: str) -> tuple[str, int]:
+    """``{% raw %}`` removed; the braces inside hidden from the Liquid search until the end."""
     count = 0
 
     def unwrap(match: re.Match) -> str:
@@ -231,290 +465,306 @@ def protect_raw(body: str) -> tuple[str, int]:
     return _RAW.sub(unwrap, body), count
 
 
-def code_lines(lines: list[str]) -> list[bool]:
-    """For each line: is it part of a fenced code block (fences included)?"""
-    flags, inside = [], False
-    for line in lines:
-        if (
-            _FENCE.match(line)
-            or (_HIGHLIGHT.match(line) and not inside)
-            or (_END_HIGHLIGHT.match(line) and inside)
-        ):
-            flags.append(True)
-            inside = not inside
-        else:
-            flags.append(inside)
-    return flags
-
-
-def find_liquid(lines: list[str], numbers: list[int], in_code: list[bool]) -> list[LiquidLeft]:
-    found = []
-    for line, number, code in zip(lines, numbers, in_code, strict=True):
-        if _HIGHLIGHT.match(line) or _END_HIGHLIGHT.match(line):
-            continue  # converted to a fence
-        found += [LiquidLeft(number, match.group(0), code) for match in _LIQUID.finditer(line)]
-    return found
-
-
-def convert_highlight(lines, result):
-    converted = 0
+def highlight_to_fences(lines: list[str]) -> int:
+    count = 0
     for index, line in enumerate(lines):
         if match := _HIGHLIGHT.match(line):
-            lines[index] = f"```{match.group(1)}"
-            converted += 1
-        elif _END_HIGHLIGHT.match(line):
-            lines[index] = "```"
-    if converted:
-        result.changes.append(f"`{{% highlight %}}` 코드 블록 {converted}개를 ``` 코드 블록으로 바꿨습니다.")
-    return lines
+            lines[index] = f"{match['indent']}```{match['lang']}"
+            count += 1
+        elif match := _END_HIGHLIGHT.match(line):
+            lines[index] = f"{match['indent']}```"
+    return count
 
 
-def remove_br(lines, in_code, result):
-    removed = 0
+def code_lines(tokens) -> set[int]:
+    return {
+        index for token in tokens if token.type in ("fence", "code_block") and token.map for index in range(*token.map)
+    }
+
+
+PARSER = markdown_parser()
+
+
+def convert_body(body: str, *, title: str, first_line: int, figure_group: str, page_src_uri: str, find_post=None) -> Conversion:
+    """The page's Markdown (from its h1 on) and what was changed on the way.
+
+    ``find_post(name)`` gives the src_uri of an imported post ("2022-11-03-x"), or None.
+    """
+    result = Conversion()
+    text, raw_count = unwrap_raw(body.replace("\r\n", "\n"))
+    if raw_count:
+        result.changes.append(f"`{{% raw %}}` 표시 {raw_count}쌍을 지웠습니다 (안의 내용은 그대로 둡니다).")
+    lines = text.split("\n")
+    if count := highlight_to_fences(lines):
+        result.changes.append(f"`{{% highlight %}}` 코드 블록 {count}개를 ``` 코드 블록으로 바꿨습니다.")
+    code = code_lines(PARSER.parse("\n".join(lines)))
+    site_urls = 0
     for index, line in enumerate(lines):
-        if in_code[index]:
+        if index in code:
             continue
-        new, count = _BR.subn("", line)
-        if count:
-            removed += count
-            lines[index] = new if new.strip() else ""
-    if removed:
-        result.changes.append(f"`<br>` {removed}개를 지웠습니다 (문단 사이 간격은 사이트가 맞춥니다).")
-    return lines
-
-
-def keep(lines, numbers, in_code, wanted):
-    return (
-        [line for line, ok in zip(lines, wanted, strict=True) if ok],
-        [number for number, ok in zip(numbers, wanted, strict=True) if ok],
-        [code for code, ok in zip(in_code, wanted, strict=True) if ok],
+        # Jekyll fills these in before kramdown reads the page: "/assets/x.png" is what kramdown saw.
+        line, count = _SITE_URL.subn("", line)
+        site_urls += count
+        lines[index] = resolve_post_urls(line, first_line + index, page_src_uri, find_post, result)
+    if site_urls:
+        result.changes.append(f"주소 앞의 `{{{{ site.url }}}}`/`{{{{ site.baseurl }}}}` {site_urls}개를 지웠습니다.")
+    tokens = PARSER.parse("\n".join(lines))
+    code = code_lines(tokens)
+    converter = _Converter(
+        lines=lines, first_line=first_line, title=title, figure_group=figure_group, page_src_uri=page_src_uri,
+        result=result,
     )
+    edits = _Edits(lines, code)
+    walk(tokens, converter, edits)
+    if converter.br_removed:
+        result.changes.append(f"`<br>` {converter.br_removed}개를 지웠습니다 (문단 사이 간격은 사이트가 맞춥니다).")
+    markdown = restore_raw("\n".join(edits.render()))
+    result.markdown = f"# {title}\n\n{markdown}\n"
+    left = external_images(result.markdown)
+    if left:  # a guard for this module's own mistakes: the site loads nothing from other hosts
+        raise CourseBuildError(f"그림 주소가 남았습니다 (가져오기 도구의 버그입니다): {', '.join(left)}")
+    return result
 
 
-def drop_kramdown_toc(lines, numbers, in_code, result):
-    wanted = [code or not _KRAMDOWN_TOC.match(line) for line, code in zip(lines, in_code, strict=True)]
-    for line, number, ok in zip(lines, numbers, wanted, strict=True):
-        if not ok:
-            result.changes.append(
-                f"{number}줄: kramdown 자동 목차 표시 `{line.strip()}` 를 지웠습니다 (사이트가 목차를 만듭니다)."
+def resolve_post_urls(line: str, number: int, page_src_uri: str, find_post, result: Conversion) -> str:
+    def link(match: re.Match) -> str:
+        target = find_post(match["name"]) if find_post else None
+        if target is None:
+            return match.group(0)  # left as Liquid: reported and marked with the rest
+        relative = posixpath.relpath(target, posixpath.dirname(page_src_uri))
+        result.changes.append(f"{number}줄: {code_span(match.group(0))} 를 가져온 페이지 링크 `{relative}` 로 바꿨습니다.")
+        return relative
+
+    return _POST_URL.sub(link, line)
+
+
+def walk(tokens, converter: _Converter, edits: _Edits) -> None:
+    """Read the blocks in order and record each one's edits."""
+    headings = heading_plan(tokens, converter)
+    dropped: list[range] = list(headings["dropped"])
+    for section in dropped:
+        edits.replace(section.start, section.stop, [])
+    details: list[int] = []  # open <details> lines
+    top: list[int] = [0, 0]  # the current top-level block's lines
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.map and token.level == 0:
+            top = token.map
+        if token.map and any(token.map[0] in section for section in dropped):
+            index += 1
+            continue
+        last = top[1] - 1
+        if token.type == "heading_open" and token.level == 0:
+            inline = converter.inline(tokens[index + 1], token.map[0])
+            level = headings["levels"][token.map[0]]
+            edits.replace(token.map[0], token.map[1], [f"{'#' * level} {inline.content.strip()}"])
+            edits.after[last] += converter.boxes(inline.boxes) + inline.todos
+            index += 3
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0 and is_kramdown_toc(tokens, index):
+            edits.replace(token.map[0], token.map[1], [])
+            converter.result.changes.append(
+                f"{converter.line(token.map[0])}줄: kramdown 자동 목차(* TOC {{:toc}})를 지웠습니다 (사이트가 목차를 만듭니다)."
             )
-    return keep(lines, numbers, in_code, wanted)
+            dropped.append(range(*token.map))
+            index += 1
+            continue
+        if token.type == "paragraph_open":
+            paragraph(tokens[index + 1], token, converter, edits, last)
+            index += 3
+            continue
+        if token.type == "inline" and token.map:  # a table cell
+            inline = converter.inline(token, token.map[0])
+            if inline.content != token.content:
+                row = edits.lines[token.map[0]]
+                edits.lines[token.map[0]] = row.replace(token.content, inline.content, 1)
+            edits.after[last] += converter.boxes(inline.boxes) + inline.todos
+        elif token.type in ("fence", "code_block"):
+            for offset in range(*token.map):
+                converter.liquid_left(edits.lines[offset], offset, in_code=True)
+        elif token.type == "html_block":
+            html_block(token, converter, edits, details, last)
+        index += 1
+    for line in details:
+        converter.result.leftovers.append(Leftover(converter.line(line), "<details> (닫는 </details> 가 없음)", False))
 
 
-def headings(lines, in_code) -> list[tuple[int, int, str]]:
-    """(line index, level, text) of every ATX heading outside code."""
-    found = []
-    for index, line in enumerate(lines):
-        if not in_code[index] and (match := _HEADING.match(line)) and match.group(2):
-            found.append((index, len(match.group(1)), match.group(2)))
-    return found
-
-
-def heading_key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def drop_toc_section(lines, numbers, in_code, title, result):
-    """Drop a hand-written table of contents, and an h1 repeating the title."""
-    wanted = [True] * len(lines)
-    found = headings(lines, in_code)
-    for position, (index, level, text) in enumerate(found):
-        if heading_key(text) in TOC_HEADINGS:
-            end = next((i for i, lvl, _ in found[position + 1 :] if lvl <= level), len(lines))
-            for i in range(index, end):
-                wanted[i] = False
-            last = numbers[end - 1]
-            result.changes.append(
-                f"{numbers[index]}–{last}줄: 손으로 쓴 '{text}' 절을 지웠습니다 (사이트가 오른쪽에 목차를 만들어 줍니다)."
+def heading_plan(tokens, converter: _Converter) -> dict:
+    """New heading levels (title the only h1, no level skipped) and the sections to drop."""
+    found = [
+        (token.map[0], int(token.tag[1]), tokens[index + 1].content)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.level == 0
+    ]
+    dropped, kept = [], []
+    for position, (start, level, text) in enumerate(found):
+        key = "".join(ch for ch in text.lower() if ch.isalnum())
+        if key in TOC_HEADINGS:
+            end = next((s for s, lvl, _ in found[position + 1 :] if lvl <= level), len(converter.lines))
+            dropped.append(range(start, end))
+            converter.result.changes.append(
+                f"{converter.line(start)}–{converter.line(end - 1)}줄: 손으로 쓴 '{text}' 절을 지웠습니다 "
+                "(사이트가 오른쪽에 목차를 만들어 줍니다)."
             )
-        elif level == 1 and heading_key(text) == heading_key(title):
-            wanted[index] = False
-            result.changes.append(
-                f"{numbers[index]}줄: 제목과 같은 h1 '{text}' 을 지웠습니다 (페이지 제목이 대신합니다)."
+        elif level == 1 and key == "".join(ch for ch in converter.title.lower() if ch.isalnum()):
+            dropped.append(range(start, start + 1))
+            converter.result.changes.append(
+                f"{converter.line(start)}줄: 제목과 같은 h1 '{text}' 을 지웠습니다 (페이지 제목이 대신합니다)."
             )
-    return keep(lines, numbers, in_code, wanted)
-
-
-def renumber_headings(lines, in_code, result):
-    """Levels in use, in order, become 2, 3, ...: the title is the only h1, no level is skipped."""
-    found = headings(lines, in_code)
-    levels = sorted({level for _, level, _ in found})
+        else:
+            kept.append((start, level))
+    kept = [(start, level) for start, level in kept if not any(start in section for section in dropped)]
+    levels = sorted({level for _, level in kept})
     mapping = {level: min(2 + rank, 6) for rank, level in enumerate(levels)}
-    for index, level, text in found:
-        lines[index] = f"{'#' * mapping[level]} {text}"
     if any(level != new for level, new in mapping.items()):
         pairs = ", ".join(f"{'#' * level} → {'#' * new}" for level, new in mapping.items())
-        result.changes.append(
+        converter.result.changes.append(
             f"제목 단계를 바꿨습니다 ({pairs}): 페이지 제목만 h1 입니다. 제목 글자는 그대로라 링크 주소(#...)도 그대로입니다."
         )
-    return lines
+    return {"dropped": dropped, "levels": {start: mapping[level] for start, level in kept}}
 
 
-def reference_urls(lines, in_code) -> dict[str, str]:
-    urls = {}
-    for line, code in zip(lines, in_code, strict=True):
-        if not code and (match := _REF_DEFINITION.match(line)):
-            urls[match.group("ref").lower()] = match.group("url")
-    return urls
+def is_kramdown_toc(tokens, index: int) -> bool:
+    """A list whose only text is "TOC" (kramdown replaces it with a table of contents)."""
+    depth, words = 0, []
+    for token in tokens[index:]:
+        depth += token.nesting
+        if token.type == "inline":
+            words.append(_IAL.sub("", token.content).strip())
+        if depth == 0:
+            break
+    return [word for word in words if word] == ["TOC"]
 
 
-def replace_images(lines, numbers, in_code, ref_urls, figure_group, page_src_uri, result):
-    """Every image not drawn by our figure scripts becomes a warning box.
-
-    A line holding only images becomes their boxes; an image inside text
-    leaves a marker there, and its box follows the paragraph.
-    """
-    out, out_code, pending = [], [], []
-
-    def add_boxes(indexes: list[int]) -> None:
-        for index in indexes:
-            out.extend(["", *redraw_box(result.redraws[index - 1], page_src_uri), ""])
-        out_code.extend([False] * (len(out) - len(out_code)))
-
-    for line, number, code in zip(lines, numbers, in_code, strict=True):
-        if code:
+def paragraph(inline_token, opening, converter: _Converter, edits: _Edits, last: int) -> None:
+    start, end = opening.map
+    content, notice = converter.block_attributes(inline_token.content, start)
+    if not content.strip():  # a paragraph that was only an attribute list
+        edits.replace(start, end, [])
+        return
+    inline_token.content = content  # spans stay valid: the attribute list was the last line
+    inline = converter.inline(inline_token, start)
+    if inline.display_math is not None:
+        edits.replace(start, end, ["$$", *inline.display_math.split("\n"), "$$"])
+        converter.result.changes.append(f"{converter.line(start)}줄: 수식 $$...$$ 를 문단 수식 블록으로 옮겼습니다.")
+        return
+    new_lines = inline.content.split("\n")
+    if inline.todos and not _LIQUID.sub("", inline.content).strip() and opening.level == 0:
+        edits.replace(start, end, inline.todos)  # a paragraph of Liquid only: its mark takes its place
+        return
+    if opening.level > 0:  # inside a list or a quote: keep each line's container prefix
+        edits.replace(start, end, with_prefixes(edits.lines[start:end], content.split("\n"), new_lines))
+        edits.after[last] += converter.boxes(inline.boxes) + inline.todos
+        return
+    out, pending = [], []
+    for line in new_lines:
+        numbers = [int(number) for number in _MARKER.findall(line)]
+        if numbers and not _MARKER.sub("", line).strip():
+            out += converter.boxes(numbers)  # a line that was only images becomes their boxes
+        elif line.strip() or not out or out[-1] != "":
             out.append(line)
-            out_code.append(True)
-            continue
-        if not line.strip():
-            add_boxes(pending)
-            pending = []
-        new, boxes = replace_line_images(line, number, ref_urls, figure_group, result)
-        if boxes and not _MARKER.sub("", new).strip():
-            add_boxes(boxes)
-            continue
-        out.append(new)
-        out_code.append(False)
-        pending += boxes
-    add_boxes(pending)
-    return out, out_code
+            pending += numbers
+    if notice:
+        text = [line for line in out if line.strip()]
+        out = [f"!!! {notice}", "", *[f"    {line}" for line in text]]
+    edits.replace(start, end, out)
+    edits.after[last] += converter.boxes(pending) + inline.todos
 
 
-_MARKER = re.compile(r"\*\*\(그림 \d+: [^)]*\)\*\*")
-
-
-def replace_line_images(line, number, ref_urls, figure_group, result) -> tuple[str, list[int]]:
-    """The line with each image to redraw replaced by a marker, and the images' indexes."""
-    boxes: list[int] = []
-
-    def marker(match: re.Match) -> str:
-        url = image_url(match, ref_urls)
-        if url is None or (not _EXTERNAL.match(url) and "figures/" in url and "{" not in url):
-            return match.group(0)  # already one of our figures
-        index = len(result.redraws) + 1
-        alt = match.groupdict().get("alt") or html_alt(match.group(0))
-        script = f"figures/{figure_group}/figure_{index:02d}.py"
-        result.redraws.append(Redraw(index, number, url, alt.strip(), script))
-        boxes.append(index)
-        return f"**(그림 {index}: {REDRAW_TITLE} — 아래 상자)**"
-
-    for pattern in (_INLINE_IMAGE, _REF_IMAGE, _HTML_IMAGE):
-        line = pattern.sub(marker, line)
-    return line, boxes
-
-
-def image_url(match: re.Match, ref_urls: dict[str, str]) -> str | None:
-    groups = match.groupdict()
-    if "url" in groups:
-        return groups["url"]
-    if "ref" in groups:
-        return ref_urls.get((groups["ref"] or groups["alt"]).lower())
-    src = _HTML_SRC.search(match.group(0))
-    return next((part for part in src.groups() if part is not None), None) if src else None
-
-
-def html_alt(tag: str) -> str:
-    found = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", tag, re.IGNORECASE)
-    return next((part for part in found.groups() if part is not None), "") if found else ""
-
-
-def redraw_box(redraw: Redraw, page_src_uri: str) -> list[str]:
-    svg = posixpath.relpath(redraw.script[: -len(".py")] + ".svg", posixpath.dirname(page_src_uri))
-    where = (
-        "다른 서버에 있던 이미지라서 이 사이트에서는 불러오지 않습니다"
-        if _EXTERNAL.match(redraw.url)
-        else ("옛 블로그에 있던 이미지라서 이 사이트에는 없습니다")
-    )
-    alt = f" ({code_span(redraw.alt)})" if redraw.alt else ""
-    return [
-        f'!!! warning "{REDRAW_TITLE}"',
-        "",
-        f"    원래 글의 그림 {redraw.index}{alt}은 {where}.",
-        f"    같은 내용을 파이썬 스크립트로 다시 그려 {code_span(redraw.script)} 로 저장하고,",
-        f"    이 상자를 그 그림({code_span(svg)})을 보여 주는 줄로 바꾸세요.",
-        "    그림 스크립트 규칙은 `figures/figure_style.py` 와 기존 그림 스크립트를 보세요.",
-        "",
-        f"    원래 주소: {code_span(redraw.url)}",
-    ]
-
-
-def code_span(text: str) -> str:
-    ticks = "``" if "`" in text else "`"
-    pad = " " if ticks == "``" else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
-def keep_liquid_visible(lines, in_code):
-    """Unknown Liquid stays on the page: as code inside text, as a warning box on a line of its own."""
-    out, out_code = [], []
-    for line, code in zip(lines, in_code, strict=True):
-        if code or not _LIQUID.search(line):
-            new = [line]
-        elif not _LIQUID.sub("", line).strip():
-            tags = ", ".join(code_span(match.group(0)) for match in _LIQUID.finditer(line))
-            new = [
-                "",
-                f'!!! warning "{LIQUID_TITLE}"',
-                "",
-                f"    원래 글의 {tags} 은(는) Jekyll 에서만 동작합니다. 이 사이트에 맞게 직접 바꾸거나 지우세요.",
-                "",
-            ]
-        else:
-            new = [outside_code_spans(line, lambda text: _LIQUID.sub(lambda m: code_span(m.group(0)), text))]
-        out += new
-        out_code += [code] * len(new)
-    return out, out_code
-
-
-def outside_code_spans(line: str, change) -> str:
-    parts, last = [], 0
-    for match in _CODE_SPAN.finditer(line):
-        parts += [change(line[last : match.start()]), match.group(0)]
-        last = match.end()
-    return "".join(parts + [change(line[last:])])
-
-
-def tidy_blank_lines(lines, in_code) -> list[str]:
-    """At most one blank line in a row outside code; none at either end."""
+def with_prefixes(source: list[str], old: list[str], new: list[str]) -> list[str]:
+    """``new`` content lines under the list markers and quote marks of the ``source`` lines."""
+    if len(new) != len(old):
+        return new
     out = []
-    for line, code in zip(lines, in_code, strict=True):
-        if not code and not line.strip():
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        out.append(line.rstrip() if _HEADING.match(line) and not code else line)
-    while out and out[-1] == "":
-        out.pop()
+    for line, old_content, new_content in zip(source, old, new, strict=True):
+        kept = line.rstrip()
+        cut = len(kept) - len(old_content.rstrip()) if kept.endswith(old_content.rstrip()) else 0
+        out.append(line[:cut] + new_content)
     return out
 
 
+def html_block(token, converter: _Converter, edits: _Edits, details: list[int], last: int) -> None:
+    start, end = token.map
+    html = token.content.rstrip("\n")
+    # <details> opens a ??? block that lasts until </details>; what is inside stays Markdown.
+    if opening := _DETAILS_OPEN.search(html):
+        summary = _SUMMARY.search(html)
+        title = " ".join(_TAG.sub("", summary.group("text")).split()) if summary else "자세히"
+        kind = "???+" if re.search(r"\bopen\b", opening.group("attrs")) else "???"
+        rest = html[(summary.end() if summary else opening.end()) :]
+        closed = _DETAILS_CLOSE.search(rest)
+        inner = (rest[: closed.start()] if closed else rest).strip("\n")
+        header = f'{kind} note "{title}"' if title else f"{kind} note"
+        body = [f"    {line}" if line.strip() else "" for line in inner.split("\n")] if inner.strip() else []
+        edits.replace(start, end, [header, "", *body])
+        converter.result.changes.append(f"{converter.line(start)}줄: <details> 를 접히는 상자(??? note)로 바꿨습니다.")
+        if not closed:
+            details.append(start)
+        return
+    if (closing := _DETAILS_CLOSE.search(html)) and details:
+        edits.regions.append((details.pop(), start))
+        before = html[: closing.start()].strip("\n")  # the region's last lines, when no blank line came first
+        edits.replace(start, end, [f"    {line}" if line.strip() else "" for line in before.split("\n")])
+        return
+    new, count = _BR.subn("", html)
+    converter.br_removed += count
+    visible = _TAG.sub("", new).strip()
+    new, numbers = converter.html_images(new, start)
+    for frame in _IFRAME.finditer(new):
+        src = html_attrs(frame.group(0)).get("src", "")
+        converter.result.changes.append(
+            f"{converter.line(start)}줄: 다른 서버의 내용을 끼워 넣는 <iframe> 을 링크로 바꿨습니다 ({code_span(src)})."
+        )
+    new = _IFRAME.sub(lambda m: f"[원래 글에 끼워 넣었던 내용 열기]({html_attrs(m.group(0)).get('src', '')})", new)
+    tags = converter.liquid_left(new, start)
+    if numbers and not visible:
+        out = converter.boxes(numbers)  # the block held only pictures
+        numbers = []
+    elif count and not visible:
+        out = []  # the block held only <br>
+    else:
+        out = new.split("\n")
+    edits.replace(start, end, out)
+    edits.after[last] += converter.boxes(numbers) + ([converter.liquid_todo(tags)] if tags else [])
+
+
 def external_images(markdown: str) -> list[str]:
-    """URLs of images on other hosts still in ``markdown`` (code blocks aside)."""
-    lines = markdown.split("\n")
+    """URLs of images on other hosts still in ``markdown``, as a Markdown parser sees them."""
     found = []
-    for line, code in zip(lines, code_lines(lines), strict=True):
-        if code:
-            continue
-        found += [m.group("url") for m in _INLINE_IMAGE.finditer(line) if _EXTERNAL.match(m.group("url"))]
-        for tag in _HTML_IMAGE.findall(line):
-            src = _HTML_SRC.search(tag)
-            url = next((part for part in src.groups() if part is not None), "") if src else ""
-            if _EXTERNAL.match(url):
-                found.append(url)
+
+    def visit(tokens) -> None:
+        for token in tokens:
+            if token.type == "image" and _EXTERNAL.match(token.attrGet("src") or ""):
+                found.append(token.attrGet("src"))
+            if token.type in ("html_block", "html_inline"):
+                found.extend(
+                    src for tag in _HTML_IMAGE.findall(token.content) if _EXTERNAL.match(src := html_attrs(tag).get("src", ""))
+                )
+            visit(token.children or [])
+
+    visit(PARSER.parse(markdown))
     return found
 
 
 # The page ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    source: Path
+    slug: str | None = None
+    number: int | None = None
+    term: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    page: Path
+    page_text: str
+    status: str  # "new", "same" (identical page already there) or "overwrite" (--force)
+    report: str  # Markdown
 
 
 def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
@@ -523,37 +773,30 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
     display = str(source)
     if not source.is_file():
         raise CourseBuildError(f"{display}: 파일이 없습니다.")
-    meta, body, first_line = split_post(source.read_text(encoding="utf-8"), display)
+    post = parse_page(source.read_bytes(), display)
+    if not post.meta:
+        raise CourseBuildError(f"{display}: 맨 위에 Jekyll front matter(--- 로 둘러싼 YAML)가 없습니다.")
+    meta = post.meta
     changes: list[str] = []
 
-    title, emoji = strip_trailing_emoji(str(meta.get("title") or "").strip())
+    title, emoji = strip_emoji(str(meta.get("title") or "").strip())
     if emoji:
-        changes.append(f"제목 끝의 '{emoji}' 를 뺐습니다 (제목 글자는 그대로).")
+        changes.append(f"제목의 '{' '.join(emoji.split())}' 를 뺐습니다 (제목 글자는 그대로).")
     leading = re.match(r"(\d+)\s*", title)
     number = request.number if request.number is not None else int(leading.group(1)) if leading else None
     if number is None:
-        raise CourseBuildError(
-            f"{display}: 제목 '{title}' 이 회차 번호로 시작하지 않습니다. --number 로 회차를 주세요."
-        )
+        raise CourseBuildError(f"{display}: 제목 '{title}' 이 회차 번호로 시작하지 않습니다. --number 로 회차를 주세요.")
+    if number < 1:
+        raise CourseBuildError(f"{display}: 회차 {number}: 회차는 1 이상의 정수여야 합니다. --number 로 주세요.")
     if leading and int(leading.group(1)) != number:
         title = f"{number:02d} {title[leading.end() :]}"
-        changes.append(
-            f"제목 앞의 회차 번호 '{leading.group(1)}' 를 --number 에 맞춰 '{number:02d}' 로 바꿨습니다."
-        )
+        changes.append(f"제목 앞의 회차 번호 '{leading.group(1)}' 를 --number 에 맞춰 '{number:02d}' 로 바꿨습니다.")
 
+    date = post_date(meta, source, display)
+    term = check_term(request.term) if request.term else term_for_date(date)
     categories = as_list(meta.get("categories") or meta.get("category"))
-    term_key = request.term or (categories[0] if categories else None)
-    if term_key is None:
-        raise CourseBuildError(
-            f"{display}: categories 가 없어 학기를 알 수 없습니다. --term 으로 주세요 "
-            f"(가능한 값: {', '.join(project.course.terms)})."
-        )
-    if term_key not in project.course.terms:
-        raise CourseBuildError(
-            f"{display}: 학기(categories 의 첫 값) '{term_key}' 은(는) mkdocs.yml 의 extra.course.terms 에 없습니다. "
-            f"가능한 값: {', '.join(project.course.terms)}. 그곳에 학기를 추가하거나 --term 으로 고르세요."
-        )
-    term = project.course.terms[term_key]
+    if categories:
+        changes.append(f"categories ({', '.join(categories)}) 는 쓰지 않습니다: 학기는 날짜(또는 --term)로 정했습니다.")
 
     slug = request.slug
     if slug is None:
@@ -564,45 +807,38 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
             )
         slug = match.group("slug")
     check_slug(slug)
-    src_uri = f"{term.folder}/{slug}.md"
+    src_uri = f"{term.folder}/{number:02d}-{slug}.md"
     page = project.docs_dir / src_uri
-    refuse_used_number(project, term, number, except_uri=src_uri)
+    refuse_used_number(project, term, number, except_page=page)
 
-    tags, dropped = [], []
+    tags = []
     for tag in as_list(meta.get("tags")):
-        (tags if tag in project.course.tags else dropped).append(tag)
-    for tag in dropped:
-        hint = close_match(tag, project.course.tags)
-        changes.append(
-            f"태그 '{tag}' 는 mkdocs.yml 의 extra.course.tags 에 없어 뺐습니다"
-            + (f" ('{hint}' 를 뜻했다면 직접 넣으세요)" if hint else "")
-            + ". 계속 쓰려면 그곳에 추가한 뒤 다시 가져오세요."
-        )
+        try:
+            check_tags([tag], project, "태그")
+            tags.append(tag)
+        except CourseBuildError as error:
+            changes.append(f"{error} 그래서 뺐습니다. 계속 쓰려면 그곳에 추가한 뒤 다시 가져오세요.")
     unknown_keys = [key for key in meta if key not in MAPPED_KEYS]
     if unknown_keys:
         changes.append(f"이 사이트에서 쓰지 않는 front matter 필드를 뺐습니다: {', '.join(unknown_keys)}.")
 
-    authors = meta.get("authors") or meta.get("author")
+    presenters = as_list(meta.get("authors") or meta.get("author"), commas_only=True)
+    if not presenters:
+        raise CourseBuildError(f"{display}: author 가 없습니다. front matter 에 author: 이름 을 넣고 다시 가져오세요.")
+    new_meta = {"title": title, "number": number, "date": date.isoformat(), "presenters": presenters, "tags": tags}
     summary = meta.get("description") or meta.get("excerpt")
-    new_meta = {
-        "title": title,
-        "number": number,
-        "date": post_date(meta, source, display).isoformat(),
-        "presenters": as_list(authors) if isinstance(authors, list) else [str(authors or "").strip()],
-        "term": term.key,
-        "tags": tags,
-    }
     if isinstance(summary, str) and summary.strip():
         new_meta["summary"] = " ".join(summary.split())
-    try:
-        front_matter = checked_front_matter(new_meta, src_uri, project)
-    except CourseBuildError as error:
-        raise CourseBuildError(f"{display} → {error}") from None
 
     conversion = convert_body(
-        body, title=title, first_line=first_line, figure_group=f"seminar{number:02d}", page_src_uri=src_uri
+        post.body,
+        title=title,
+        first_line=post.body_line,
+        figure_group=figure_group(project, term, number),
+        page_src_uri=src_uri,
+        find_post=lambda name: find_imported(project, name),
     )
-    page_text = front_matter + "\n" + conversion.markdown
+    page_text = front_matter_text(new_meta) + "\n" + conversion.markdown
 
     status = "new"
     if page.exists():
@@ -616,49 +852,49 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
         else:
             status = "overwrite"
 
-    mkdocs_text = add_to_nav(project, term, src_uri, number) if request.add_nav else project.mkdocs_text
     report = report_markdown(
         source=display,
         page=project.display(page),
         meta=new_meta,
+        term=term.title,
         conversion=conversion,
         changes=changes + conversion.changes,
+        marks=marks_to_finish(page_text),
     )
-    return ImportPlan(
-        page=page,
-        src_uri=src_uri,
-        page_text=page_text,
-        status=status,
-        mkdocs_text=mkdocs_text,
-        nav_changed=mkdocs_text != project.mkdocs_text,
-        in_nav=request.add_nav or in_nav(project.mkdocs_text, src_uri),
-        report=report,
-    )
+    return ImportPlan(page=page, page_text=page_text, status=status, report=report)
 
 
-def in_nav(mkdocs_text: str, src_uri: str) -> bool:
-    """Is the page listed (or is there no nav, so that MkDocs lists every page)?"""
-    nav = parse_mkdocs_yml(mkdocs_text).get("nav")
-    return nav is None or src_uri in flatten_nav(nav)
+def find_imported(project: Project, name: str) -> str | None:
+    """The src_uri of the page a post ("2022-11-03-x") was imported to: NN-x.md of that date."""
+    match = re.fullmatch(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+?)(?:\.(?:md|markdown))?", name)
+    if not match:
+        return None
+    for term, page in project.seminar_pages():
+        if re.fullmatch(rf"\d+-{re.escape(match['slug'])}\.md", page.name):
+            try:
+                date = str(parse_page(page.read_bytes(), page.name).meta.get("date", ""))[:10]
+            except CourseBuildError:
+                continue
+            if date == match["date"]:
+                return f"{term.folder}/{page.name}"
+    return None
 
 
-def write_import(plan: ImportPlan, project: Project) -> None:
+def write_import(plan: ImportPlan) -> None:
     if plan.status != "same":
-        plan.page.parent.mkdir(parents=True, exist_ok=True)
+        plan.page.parent.mkdir(parents=True, exist_ok=True)  # a new term's folder is simply created
         plan.page.write_text(plan.page_text, encoding="utf-8", newline="\n")
-    if plan.nav_changed:
-        project.mkdocs_yml.write_text(plan.mkdocs_text, encoding="utf-8", newline="")
 
 
-def report_markdown(*, source: str, page: str, meta: dict, conversion: Conversion, changes: list[str]) -> str:
-    """What a maintainer must still do, and what was changed: Markdown, same for every run."""
+def report_markdown(*, source, page, meta, term, conversion: Conversion, changes, marks) -> str:
+    """What a maintainer must still do, and what was changed: Markdown, the same for every run."""
     lines = [
         f"# Jekyll 글 가져오기 보고서: {meta['title']}",
         "",
         f"- 원본: `{source}`",
         f"- 만든 페이지: `{page}`",
-        f"- 회차 {meta['number']}, {meta['date']}, 발표 {', '.join(meta['presenters'])}, "
-        f"학기 {meta['term']}, 태그 {', '.join(meta['tags']) or '(없음)'}",
+        f"- {term} {meta['number']}회차, {meta['date']}, 발표 {', '.join(meta['presenters'])}, "
+        f"태그 {', '.join(meta['tags']) or '(없음)'}",
         "",
         f"## 다시 그려야 할 그림 ({len(conversion.redraws)}개)",
         "",
@@ -668,25 +904,22 @@ def report_markdown(*, source: str, page: str, meta: dict, conversion: Conversio
         lines += [
             f"| {r.index} | {r.line} | <{r.url}> | `{r.script}` |"
             if _EXTERNAL.match(r.url)
-            else f"| {r.index} | {r.line} | `{r.url}` | `{r.script}` |"
+            else f"| {r.index} | {r.line} | {code_span(r.url)} | `{r.script}` |"
             for r in conversion.redraws
         ]
-        lines += ["", "페이지에서는 각 그림 자리에 '그림 다시 그리기 필요' 상자가 있습니다."]
     else:
         lines.append("없습니다.")
-    lines += ["", f"## 변환하지 못한 Liquid ({len(conversion.liquid)}개)", ""]
-    if conversion.liquid:
-        lines += [
-            f"- {item.line}줄: {code_span(item.text)}"
-            + (
-                " — 코드 블록 안이라 적힌 그대로 보입니다"
-                if item.in_code
-                else " — 페이지에 코드로 그대로 보이게 두었습니다"
-            )
-            for item in conversion.liquid
-        ]
-    else:
-        lines.append("없습니다.")
+    lines += ["", f"## 변환하지 못한 것 ({len(conversion.leftovers)}개)", ""]
+    lines += [
+        f"- {item.line}줄: {code_span(item.text)}"
+        + (" — 코드 블록 안이라 적힌 그대로 보입니다" if item.in_code else " — 페이지에 그대로 두고 미완성 표시를 달았습니다")
+        for item in conversion.leftovers
+    ] or ["없습니다."]
+    lines += ["", f"## 게시 전에 채울 곳 ({len(marks)}개)", ""]
+    if marks:
+        lines.append("아래 표시가 남아 있으면 빌드가 페이지 게시를 거부합니다. 고친 뒤 표시를 지우세요.")
+        lines.append("")
+    lines += [f"- `{page}:{line}`: {code_span(text[:80])}" for line, text in marks] or ["없습니다."]
     lines += ["", "## 그 밖에 바꾼 것", ""]
     lines += [f"- {change}" for change in changes] or ["없습니다."]
     return "\n".join(lines) + "\n"
