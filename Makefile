@@ -12,7 +12,7 @@ BIN := $(VENV)/Scripts
 endif
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test figures clean
+.PHONY: serve build test figures review-figures clean
 
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -26,6 +26,13 @@ build: $(VENV)/.runtime
 
 figures: $(VENV)/.runtime
 	$(BIN)/python scripts/render_figures.py
+
+# Before/after gallery of every figure: main's merge base against the working
+# tree, into .cache/figure-review/index.html. More options, e.g.
+#   make review-figures REVIEW_ARGS="--base HEAD~1 --out /tmp/review"
+review-figures: $(VENV)/.dev
+	@bash scripts/ensure_chromium.sh
+	$(BIN)/python scripts/review_figures.py $(REVIEW_ARGS)
 
 test: $(VENV)/.dev
 	@bash scripts/ensure_chromium.sh
