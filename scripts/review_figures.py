@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="주소",
         help="풀 리퀘스트의 바뀐 파일 화면 주소 (그림마다 그 스크립트의 변경으로 바로 가는 링크를 답니다)",
     )
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)")
+    parser.add_argument(
+        "--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)"
+    )
     args = parser.parse_args(argv)
 
     try:

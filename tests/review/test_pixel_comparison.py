@@ -53,10 +53,15 @@ def test_render_output_is_grouped_by_figure_with_its_variants(tmp_path):
 
 def test_one_svg_for_both_palettes_is_read_dark_with_the_revisions_own_dark_colours(tmp_path):
     svg = tmp_path / "x.svg"
-    svg.write_text('<svg width="10" height="10"><path fill="var(--fig-1f2328,#1F2328)"/></svg>', encoding="utf-8")
+    svg.write_text(
+        '<svg width="10" height="10"><path fill="var(--fig-1f2328,#1F2328)"/></svg>', encoding="utf-8"
+    )
     shown = as_read(DrawnFigure("g/x", {"light": svg}), {"#1f2328": "#e6edf3"})
     assert list(shown) == ["light", "dark"]
-    assert f"background:{LIGHT_BACKGROUND};" in shown["light"] and "--fig" not in shown["light"].split("</style>")[0]
+    assert (
+        f"background:{LIGHT_BACKGROUND};" in shown["light"]
+        and "--fig" not in shown["light"].split("</style>")[0]
+    )
     assert f"background:{DARK_BACKGROUND};--fig-1f2328:#e6edf3;" in shown["dark"]
 
 

@@ -59,7 +59,9 @@ def review_figures(
     links = ScriptLinks(changes_url, repo_url(repo / "mkdocs.yml"), before_revision.commit)
     page = write_report(results, out, before=before_revision, after=WORKING_TREE, links=links, diffs=diffs)
     summary = out / "summary.md"
-    summary.write_text(summary_markdown(results, before=before_revision, after=WORKING_TREE), encoding="utf-8")
+    summary.write_text(
+        summary_markdown(results, before=before_revision, after=WORKING_TREE), encoding="utf-8"
+    )
     return Review(page, summary, results)
 
 

@@ -97,7 +97,9 @@ def resolve_base(repo: Path, base: str | None) -> Revision:
 
 def export_revision(repo: Path, commit: str, target: Path) -> Path:
     """The tree of ``commit`` as plain files in ``target``, sharing ``repo``'s render cache."""
-    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=repo, capture_output=True, check=False)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit], cwd=repo, capture_output=True, check=False
+    )
     if archive.returncode != 0:
         raise CourseBuildError(
             f"커밋 {commit[:7]} 을(를) 꺼내지 못했습니다 (git archive):\n  "
