@@ -37,12 +37,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     required = parser.add_argument_group("꼭 줘야 하는 값")
     required.add_argument(
-        "--number", required=True, type=int, metavar="회차", help="회차 번호, 예: 5 (파일 이름에는 05 로 들어갑니다)"
+        "--number",
+        required=True,
+        type=int,
+        metavar="회차",
+        help="회차 번호, 예: 5 (파일 이름에는 05 로 들어갑니다)",
     )
     required.add_argument(
-        "--slug", required=True, metavar="주소이름", help="주소에 들어갈 이름: 영어 소문자·숫자·하이픈, 예: neural-networks"
+        "--slug",
+        required=True,
+        metavar="주소이름",
+        help="주소에 들어갈 이름: 영어 소문자·숫자·하이픈, 예: neural-networks",
     )
-    required.add_argument("--title", required=True, metavar="제목", help='페이지 제목, 예: "05 신경망 첫걸음"')
+    required.add_argument(
+        "--title", required=True, metavar="제목", help='페이지 제목, 예: "05 신경망 첫걸음"'
+    )
     required.add_argument(
         "--presenter",
         required=True,
@@ -53,9 +62,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     optional = parser.add_argument_group("고를 수 있는 값")
     optional.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="세미나 날짜 (없으면 오늘)")
-    optional.add_argument("--term", default=None, metavar="학기", help=f"학기 폴더 (없으면 날짜에서). {KEY_HELP}")
     optional.add_argument(
-        "--tags", nargs="+", default=None, metavar="태그", help="태그 (mkdocs.yml extra.course.tags 중에서, 없으면 seminar)"
+        "--term", default=None, metavar="학기", help=f"학기 폴더 (없으면 날짜에서). {KEY_HELP}"
+    )
+    optional.add_argument(
+        "--tags",
+        nargs="+",
+        default=None,
+        metavar="태그",
+        help="태그 (mkdocs.yml extra.course.tags 중에서, 없으면 seminar)",
     )
     optional.add_argument(
         "--project", type=Path, default=PROJECT, metavar="폴더", help="사이트 폴더 (기본: 이 저장소)"
@@ -91,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     print("다음에 할 일: 아래 자리를 채우고 표시를 지우세요. 남아 있으면 빌드가 게시를 거부합니다.")
     for line, text in marks_to_finish(plan.page_text):
         print(f"  {page}:{line}: {text}")
-    print("그다음 make serve 로 http://127.0.0.1:8000 에서 확인하고, make test 가 통과하면 pull request 를 보내세요.")
+    print(
+        "그다음 make serve 로 http://127.0.0.1:8000 에서 확인하고, make test 가 통과하면 pull request 를 보내세요."
+    )
     return 0
 
 

@@ -58,7 +58,17 @@ from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
 
 POST_FILE_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.(?:md|markdown)")
 # Jekyll front matter keys we turn into ours; any other key is dropped and reported.
-MAPPED_KEYS = ("title", "date", "author", "authors", "categories", "category", "tags", "description", "excerpt")
+MAPPED_KEYS = (
+    "title",
+    "date",
+    "author",
+    "authors",
+    "categories",
+    "category",
+    "tags",
+    "description",
+    "excerpt",
+)
 TOC_HEADINGS = {"목차", "차례", "toc", "contents", "tableofcontents"}
 # Minimal Mistakes' notice classes, common in club posts, and the admonition each becomes.
 NOTICES = {
@@ -85,6 +95,7 @@ _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_LONE_DOLLAR = re.compile(r"(?<!\\)\$")
 _MARKER = re.compile(r"\*\*\(그림 (\d+): [^)]*\)\*\*")
 # Stand-ins for the braces of {% raw %} content while Liquid is looked for.
 _RAW_OPEN_EXPR, _RAW_OPEN_TAG = "\ue000", "\ue001"
@@ -162,6 +173,9 @@ def markdown_parser() -> MarkdownIt:
     return parser
 
 
+PARSER = markdown_parser()
+
+
 # The post ---------------------------------------------------------------------
 
 
@@ -205,55 +219,54 @@ def post_date(meta: dict, source: Path, display: str) -> dt.date:
 # The body ---------------------------------------------------------------------
 
 
-@dataclass
-class _Edits:
-    """Changes to the post's lines, applied together once every block is read."""
+def convert_body(
+    body: str, *, title: str, first_line: int, figure_group: str, page_src_uri: str, find_post=None
+) -> Conversion:
+    """The page's Markdown (from its h1 on) and what was changed on the way.
 
-    lines: list[str]
-    code: set[int]
-    replaced: dict[int, tuple[int, list[str]]] = field(default_factory=dict)  # start -> (end, new)
-    after: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))  # last line -> new
-    regions: list[tuple[int, int]] = field(default_factory=list)  # <details> (open, close) lines
-
-    def replace(self, start: int, end: int, new: list[str]) -> None:
-        self.replaced[start] = (end, new)
-
-    def depth(self, index: int) -> int:
-        return sum(1 for start, end in self.regions if start < index < end)
-
-    def render(self) -> list[str]:
-        out: list[tuple[str, bool]] = []
-
-        def emit(new: list[str], index: int, code: bool = False) -> None:
-            pad = "    " * self.depth(index)
-            out.extend((f"{pad}{line}" if line.strip() else "", code) for line in new)
-
-        index = 0
-        while index < len(self.lines):
-            end, new = self.replaced.get(index, (index + 1, None))
-            if new is None:
-                emit([self.lines[index]], index, index in self.code)
-            else:
-                emit(new, index)
-            for inner in range(index, end):
-                if self.after.get(inner):
-                    emit(["", *self.after[inner], ""], inner)
-            index = end
-        return tidy_blank_lines(out)
-
-
-def tidy_blank_lines(lines: list[tuple[str, bool]]) -> list[str]:
-    """At most one blank line in a row outside code; none at either end; no trailing spaces on headings."""
-    out: list[str] = []
-    for line, code in lines:
-        if not code and not line.strip():
-            if out and out[-1] != "":
-                out.append("")
+    ``find_post(name)`` gives the src_uri of the page a post ("2022-11-03-x")
+    was imported to, or None.
+    """
+    result = Conversion()
+    text, count = unwrap_raw(body.replace("\r\n", "\n"))
+    if count:
+        result.changes.append(f"`{{% raw %}}` 표시 {count}쌍을 지웠습니다 (안의 내용은 그대로 둡니다).")
+    lines = text.split("\n")
+    if count := highlight_to_fences(lines):
+        result.changes.append(f"`{{% highlight %}}` 코드 블록 {count}개를 ``` 코드 블록으로 바꿨습니다.")
+    code, site_urls = code_lines(PARSER.parse("\n".join(lines))), 0
+    for index, line in enumerate(lines):
+        if index in code:
             continue
-        out.append(line)
-    while out and out[-1] == "":
-        out.pop()
-    return out
+        # Jekyll fills these in before kramdown reads the page: "/assets/x.png" is what kramdown saw.
+        line, count = _SITE_URL.subn("", line)
+        site_urls += count
+        lines[index] = resolve_post_urls(line, first_line + index, page_src_uri, find_post, result)
+    if site_urls:
+        result.changes.append(
+            f"주소 앞의 `{{{{ site.url }}}}`, `{{{{ site.baseurl }}}}` {site_urls}개를 지웠습니다."
+        )
+
+    post = _PostBody(lines, first_line, title, figure_group, page_src_uri, result)
+    result.markdown = f"# {title}\n\n{restore_raw(chr(10).join(post.convert()))}\n"
+    left = external_images(result.markdown)
+    if left:  # a guard for this module's own mistakes: the site loads nothing from other hosts
+        raise CourseBuildError(f"그림 주소가 남았습니다 (가져오기 도구의 버그입니다): {', '.join(left)}")
+    return result
+
+
+def resolve_post_urls(line: str, number: int, page_src_uri: str, find_post, result: Conversion) -> str:
+    def link(match: re.Match) -> str:
+        target = find_post(match["name"]) if find_post else None
+        if target is None:
+            return match.group(0)  # left as Liquid: reported and marked with the rest
+        relative = posixpath.relpath(target, posixpath.dirname(page_src_uri))
+        result.changes.append(
+            f"{number}줄: {code_span(match.group(0))} 를 가져온 페이지 링크 `{relative}` 로 바꿨습니다."
+        )
+        return relative
+
+    return _POST_URL.sub(link, line)
 
 
 @dataclass
@@ -261,61 +274,337 @@ class _Inline:
     """One inline token's content after conversion."""
 
     content: str
-    boxes: list[int] = field(default_factory=list)  # redraw indexes whose marker is in the content
+    boxes: list[int] = field(default_factory=list)  # redraw numbers whose marker is in the content
     todos: list[str] = field(default_factory=list)  # unfinished marks to put after the block
-    display_math: str | None = None  # the block is one $$...$$: display math
+    display_math: str | None = None  # the paragraph is one $$...$$: display math
 
 
-class _Converter:
-    def __init__(self, *, lines, first_line, title, figure_group, page_src_uri, result):
-        self.lines = lines
-        self.first_line = first_line
-        self.title = title
-        self.group = figure_group
-        self.page_src_uri = page_src_uri
-        self.result = result
+class _PostBody:
+    """A post's lines, their token stream, and the edits to the lines.
+
+    Block tokens carry their source lines (``map``); inline tokens carry the
+    source span their rule consumed (``with_span``). Edits replace a block's
+    lines or add lines after the top-level block around it; ``render``
+    applies them all at once, so line numbers in messages are the post's.
+    """
+
+    def __init__(self, lines, first_line, title, group, page_src_uri, result: Conversion):
+        self.lines, self.first_line, self.title = lines, first_line, title
+        self.group, self.page_src_uri, self.result = group, page_src_uri, result
+        self.tokens = PARSER.parse("\n".join(lines))
+        self.code = code_lines(self.tokens)
+        self.replaced: dict[int, tuple[int, list[str]]] = {}  # first line -> (end, new lines)
+        self.after: dict[int, list[str]] = defaultdict(list)  # last line of a block -> new lines
+        self.regions: list[tuple[int, int]] = []  # (<details> line, </details> line)
+        self.open_details: list[int] = []
         self.br_removed = 0
 
-    def line(self, index: int) -> int:
-        return self.first_line + index
+    def note(self, index: int, text: str) -> None:
+        self.result.changes.append(f"{self.first_line + index}줄: {text}")
 
-    # Images ------------------------------------------------------------------
+    # The blocks ----------------------------------------------------------------
+
+    def convert(self) -> list[str]:
+        tokens = self.tokens
+        levels, dropped = self.heading_plan()
+        top = [0, 0]  # the lines of the top-level block being read
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.map and token.level == 0:
+                top = token.map
+            last = top[1] - 1
+            if token.map and any(token.map[0] in section for section in dropped):
+                pass
+            elif token.type == "heading_open" and token.level == 0:
+                inline = self.inline(tokens[index + 1], token.map[0])
+                self.replaced[token.map[0]] = (
+                    token.map[1],
+                    [f"{'#' * levels[token.map[0]]} {inline.content.strip()}"],
+                )
+                self.after[last] += self.boxes(inline.boxes) + inline.todos
+                index += 2
+            elif token.type in ("bullet_list_open", "ordered_list_open") and self.is_kramdown_toc(index):
+                dropped.append(range(*token.map))
+                self.note(
+                    token.map[0], "kramdown 자동 목차(* TOC {:toc})를 지웠습니다 (사이트가 목차를 만듭니다)."
+                )
+            elif token.type == "paragraph_open":
+                self.paragraph(tokens[index + 1], token, last)
+                index += 2
+            elif (
+                token.type == "inline" and token.map
+            ):  # a table cell, a heading in a list: edited on its line
+                inline = self.inline(token, token.map[0], display=False)
+                self.lines[token.map[0]] = self.lines[token.map[0]].replace(token.content, inline.content, 1)
+                self.after[last] += self.boxes(inline.boxes) + inline.todos
+            elif token.type in ("fence", "code_block"):
+                for line in range(*token.map):
+                    self.liquid_left(self.lines[line], line, in_code=True)
+            elif token.type == "html_block":
+                self.html_block(token, last)
+            index += 1
+        for section in dropped:
+            self.replaced[section.start] = (section.stop, [])
+        for line in self.open_details:
+            self.result.leftovers.append(
+                Leftover(self.first_line + line, "<details> (닫는 </details> 가 없음)", False)
+            )
+        if self.br_removed:
+            self.result.changes.append(
+                f"`<br>` {self.br_removed}개를 지웠습니다 (문단 사이 간격은 사이트가 맞춥니다)."
+            )
+        return self.render()
+
+    def heading_plan(self) -> tuple[dict[int, int], list[range]]:
+        """New levels of the headings kept (the title is the only h1, none skipped), sections dropped."""
+        found = [
+            (token.map[0], int(token.tag[1]), self.tokens[index + 1].content)
+            for index, token in enumerate(self.tokens)
+            if token.type == "heading_open" and token.level == 0
+        ]
+        title_key = "".join(ch for ch in self.title.lower() if ch.isalnum())
+        dropped, kept = [], []
+        for position, (start, level, text) in enumerate(found):
+            key = "".join(ch for ch in text.lower() if ch.isalnum())
+            if any(start in section for section in dropped):
+                continue
+            if key in TOC_HEADINGS:
+                end = next((s for s, lvl, _ in found[position + 1 :] if lvl <= level), len(self.lines))
+                dropped.append(range(start, end))
+                self.result.changes.append(
+                    f"{self.first_line + start}–{self.first_line + end - 1}줄: 손으로 쓴 '{text}' 절을 지웠습니다 "
+                    "(사이트가 오른쪽에 목차를 만들어 줍니다)."
+                )
+            elif level == 1 and key == title_key:
+                dropped.append(range(start, start + 1))
+                self.note(start, f"제목과 같은 h1 '{text}' 을 지웠습니다 (페이지 제목이 대신합니다).")
+            else:
+                kept.append((start, level))
+        mapping = {level: min(2 + rank, 6) for rank, level in enumerate(sorted({level for _, level in kept}))}
+        if any(level != new for level, new in mapping.items()):
+            pairs = ", ".join(f"{'#' * level} → {'#' * new}" for level, new in mapping.items())
+            self.result.changes.append(
+                f"제목 단계를 바꿨습니다 ({pairs}): 페이지 제목만 h1 입니다. "
+                "제목 글자는 그대로라 링크 주소(#...)도 그대로입니다."
+            )
+        return {start: mapping[level] for start, level in kept}, dropped
+
+    def is_kramdown_toc(self, index: int) -> bool:
+        """A list whose only text is "TOC": kramdown puts its table of contents there."""
+        depth, words = 0, []
+        for token in self.tokens[index:]:
+            depth += token.nesting
+            if token.type == "inline":
+                words.append(_IAL.sub("", token.content).strip())
+            if depth == 0:
+                break
+        return [word for word in words if word] == ["TOC"]
+
+    def paragraph(self, inline_token, opening, last: int) -> None:
+        start, end = opening.map
+        nested = opening.level > 0  # in a list or a quote: the container's marks stay on each line
+        content, notice = self.block_attributes(inline_token.content, start)
+        inline_token.content = content  # spans stay valid: the attribute list was the last line
+        inline = self.inline(inline_token, start, display=not nested)
+        if not content.strip():
+            out = []  # the paragraph was only an attribute list
+        elif inline.display_math is not None:
+            out = ["$$", *inline.display_math.split("\n"), "$$"]
+            self.note(start, "$$...$$ 만 있는 문단을 수식 블록으로 바꿨습니다.")
+        elif nested:
+            out = with_prefixes(self.lines[start:end], content.split("\n"), inline.content.split("\n"))
+        elif inline.todos and not _LIQUID.sub("", inline.content).strip():
+            out, inline.todos = inline.todos, []  # a paragraph of Liquid only: its mark takes its place
+        else:
+            out, pending = [], []
+            for line in inline.content.split("\n"):
+                numbers = [int(number) for number in _MARKER.findall(line)]
+                if numbers and not _MARKER.sub("", line).strip():
+                    out += self.boxes(numbers)  # a line that was only images becomes their boxes
+                else:
+                    out.append(line)
+                    pending += numbers
+            inline.boxes = pending
+            if notice:
+                out = [f"!!! {notice}", "", *[f"    {line}" for line in out if line.strip()]]
+        self.replaced[start] = (end, out)
+        self.after[last] += self.boxes(inline.boxes) + inline.todos
+
+    def block_attributes(self, content: str, start: int) -> tuple[str, str | None]:
+        """(content without its last-line kramdown attribute list, the admonition that list asked for)."""
+        lines = content.split("\n")
+        match = _IAL.fullmatch(lines[-1].strip())
+        if not match:
+            return content, None
+        words = match.group("body").split()
+        notice = next((NOTICES[word[1:]] for word in words if word[1:] in NOTICES), None)
+        line = start + len(lines) - 1
+        if notice:
+            self.note(line, f"{code_span(match.group(0))} 문단을 '!!! {notice}' 상자로 바꿨습니다.")
+        elif "toc" in words or ".toc" in words:
+            self.note(line, "kramdown 자동 목차 표시를 지웠습니다 (사이트가 목차를 만듭니다).")
+        else:
+            self.note(
+                line,
+                f"kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 (이 사이트에는 그 스타일이 없습니다).",
+            )
+        return "\n".join(lines[:-1]), notice
+
+    def html_block(self, token, last: int) -> None:
+        start, end = token.map
+        html = token.content.rstrip("\n")
+        if token.level == 0 and (opening := _DETAILS_OPEN.search(html)):
+            self.details(html, opening, start, end)
+            return
+        if token.level == 0 and (closing := _DETAILS_CLOSE.search(html)) and self.open_details:
+            self.regions.append((self.open_details.pop(), start))
+            before = html[: closing.start()].strip("\n")  # the last lines, when no blank line came first
+            self.replaced[start] = (
+                end,
+                [f"    {line}" if line.strip() else "" for line in before.split("\n")],
+            )
+            return
+        new, count = _BR.subn("", html)
+        self.br_removed += count
+        visible = _TAG.sub("", new).strip()
+        new, numbers = self.html_images(new, start)
+        for frame in _IFRAME.finditer(new):
+            src = html_attrs(frame.group(0)).get("src", "")
+            self.note(
+                start, f"다른 서버의 내용을 끼워 넣는 <iframe> 을 링크로 바꿨습니다 ({code_span(src)})."
+            )
+        new = _IFRAME.sub(
+            lambda m: f"[원래 글에 끼워 넣었던 내용 열기]({html_attrs(m.group(0)).get('src', '')})", new
+        )
+        tags = self.liquid_left(new, start)
+        if numbers and not visible:
+            out, numbers = self.boxes(numbers), []  # the block held only pictures
+        elif count and not visible:
+            out = []  # the block held only <br>
+        else:
+            out = new.split("\n")
+        if token.level > 0:
+            out = with_prefixes(self.lines[start:end], token.content.rstrip("\n").split("\n"), out)
+        self.replaced[start] = (end, out)
+        self.after[last] += self.boxes(numbers) + ([self.liquid_todo(tags)] if tags else [])
+
+    def details(self, html: str, opening: re.Match, start: int, end: int) -> None:
+        """``<details>`` opens a ``???`` block that lasts until ``</details>``; what is inside stays Markdown."""
+        summary = _SUMMARY.search(html)
+        title = " ".join(_TAG.sub("", summary.group("text")).split()) if summary else ""
+        kind = "???+" if re.search(r"\bopen\b", opening.group("attrs")) else "???"
+        rest = html[(summary.end() if summary else opening.end()) :]
+        closed = _DETAILS_CLOSE.search(rest)
+        inner = (rest[: closed.start()] if closed else rest).strip("\n")
+        body = [f"    {line}" if line.strip() else "" for line in inner.split("\n")] if inner.strip() else []
+        self.replaced[start] = (end, [f'{kind} note "{title or "자세히"}"', "", *body])
+        self.note(start, "<details> 를 접히는 상자(??? note)로 바꿨습니다.")
+        if not closed:
+            self.open_details.append(start)
+
+    # Inline content ------------------------------------------------------------
+
+    def inline(self, token, start: int, display: bool = True) -> _Inline:
+        """One inline token converted: images, kramdown math, <br>, attribute lists, Liquid, lone dollars."""
+        src, children = token.content, token.children or []
+        result, edits, covered = _Inline(src), [], []
+
+        def line_of(position: int) -> int:
+            return start + src.count("\n", 0, position)
+
+        for child in children:
+            if "span" not in child.meta:
+                continue
+            begin, end = child.meta["span"]
+            covered.append((begin, end))
+            if child.type == "image":
+                number = self.redraw(child.attrGet("src") or "", child.content, line_of(begin))
+                if number is not None:
+                    edits.append((begin, end, self.marker(number)))
+                    result.boxes.append(number)
+            elif child.type == "math_inline":
+                if display and len(children) == 1 and not src[:begin].strip() and not src[end:].strip():
+                    result.display_math = child.content.strip()
+                edits.append((begin, end, f"${' '.join(child.content.split())}$"))
+            elif child.type == "html_inline" and _BR.fullmatch(child.content.strip()):
+                self.br_removed += 1
+                edits.append((begin, end, ""))
+            elif child.type == "html_inline" and _HTML_IMAGE.match(child.content):
+                _, numbers = self.html_images(child.content, line_of(begin))
+                if numbers:
+                    edits.append((begin, end, " ".join(self.marker(number) for number in numbers)))
+                    result.boxes += numbers
+            elif child.type == "html_inline" and (tags := self.liquid_left(child.content, line_of(begin))):
+                result.todos.append(self.liquid_todo(tags))
+        # What no token covers is plain text: there kramdown and Liquid meant something.
+        position = 0
+        for begin, end in [*sorted(covered), (len(src), len(src))]:
+            if begin >= position:
+                edits += self.text_edits(src, position, begin, line_of, result)
+                position = end
+        for begin, end, new in sorted(edits, reverse=True):
+            src = src[:begin] + new + src[end:]
+        result.content = src
+        return result
+
+    def text_edits(self, src: str, begin: int, end: int, line_of, result: _Inline) -> list:
+        edits = []
+        for match in _LIQUID.finditer(src, begin, end):  # left as written, for a person to decide
+            result.todos.append(self.liquid_todo(self.liquid_left(match.group(0), line_of(match.start()))))
+        for match in _IAL.finditer(src, begin, end):  # e.g. {: target="_blank"} after a link
+            self.note(
+                line_of(match.start()),
+                f"kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 (이 사이트에는 그 스타일이 없습니다).",
+            )
+            edits.append((match.start(), match.end(), ""))
+        for match in _LONE_DOLLAR.finditer(
+            src, begin, end
+        ):  # kramdown's lone $ is a dollar sign; ours opens math
+            edits.append((match.start(), match.end(), "\\$"))
+        return edits
+
+    # Images and Liquid ---------------------------------------------------------
 
     def redraw(self, url: str, alt: str, index: int) -> int | None:
-        """Record an image to redraw; None when it is already one of our figures."""
+        """Record an image to draw again; None when it is already one of our figures."""
         if not _EXTERNAL.match(url) and "figures/" in url and "{" not in url:
             return None
         number = len(self.result.redraws) + 1
         script = f"figures/{self.group}/figure_{number:02d}.py"
-        self.result.redraws.append(Redraw(number, self.line(index), url, alt.strip(), script))
+        self.result.redraws.append(Redraw(number, self.first_line + index, url, alt.strip(), script))
         return number
-
-    def box(self, number: int) -> list[str]:
-        redraw = self.result.redraws[number - 1]
-        svg = posixpath.relpath(redraw.script[: -len(".py")] + ".svg", posixpath.dirname(self.page_src_uri))
-        where = (
-            "다른 서버에 있던 이미지라서 이 사이트에서는 불러오지 않습니다"
-            if _EXTERNAL.match(redraw.url)
-            else "옛 블로그에 있던 이미지라서 이 사이트에는 없습니다"
-        )
-        alt = f" ({code_span(redraw.alt)})" if redraw.alt else ""
-        return [
-            f'!!! warning "{REDRAW_TITLE}"',
-            "",
-            f"    원래 글의 그림 {redraw.index}{alt}은 {where}.",
-            f"    같은 내용을 파이썬 스크립트로 다시 그려 {code_span(redraw.script)} 로 저장하고,",
-            f"    이 상자를 그 그림({code_span(svg)})을 보여 주는 줄로 바꾸세요.",
-            "    그림 스크립트 규칙은 `figures/figure_style.py` 와 기존 그림 스크립트를 보세요.",
-            "",
-            f"    원래 주소: {code_span(redraw.url)}",
-        ]
-
-    def boxes(self, numbers: list[int]) -> list[str]:
-        return [line for number in numbers for line in ["", *self.box(number), ""]]
 
     @staticmethod
     def marker(number: int) -> str:
         return f"**(그림 {number}: {REDRAW_TITLE} — 아래 상자)**"
+
+    def boxes(self, numbers: list[int]) -> list[str]:
+        lines = []
+        for number in numbers:
+            redraw = self.result.redraws[number - 1]
+            svg = posixpath.relpath(
+                redraw.script.removesuffix(".py") + ".svg", posixpath.dirname(self.page_src_uri)
+            )
+            where = (
+                "다른 서버에 있던 이미지라서 이 사이트에서는 불러오지 않습니다"
+                if _EXTERNAL.match(redraw.url)
+                else "옛 블로그에 있던 이미지라서 이 사이트에는 없습니다"
+            )
+            alt = f" ({code_span(redraw.alt)})" if redraw.alt else ""
+            lines += [
+                "",
+                f'!!! warning "{REDRAW_TITLE}"',
+                "",
+                f"    원래 글의 그림 {redraw.index}{alt}은 {where}.",
+                f"    같은 내용을 파이썬 스크립트로 다시 그려 {code_span(redraw.script)} 로 저장하고,",
+                f"    이 상자를 그 그림({code_span(svg)})을 보여 주는 줄로 바꾸세요.",
+                "    그림 스크립트 규칙은 `figures/figure_style.py` 와 기존 그림 스크립트를 보세요.",
+                "",
+                f"    원래 주소: {code_span(redraw.url)}",
+                "",
+            ]
+        return lines
 
     def html_images(self, html: str, index: int) -> tuple[str, list[int]]:
         numbers: list[int] = []
@@ -330,16 +619,14 @@ class _Converter:
 
         return _HTML_IMAGE.sub(replace, html), numbers
 
-    # Liquid left over ----------------------------------------------------------
-
     def liquid_left(self, text: str, index: int, in_code: bool = False) -> list[str]:
         found = [match.group(0) for match in _LIQUID.finditer(text)]  # {% raw %} content is hidden
-        self.result.leftovers += [Leftover(self.line(index), tag, in_code) for tag in found]
+        self.result.leftovers += [Leftover(self.first_line + index, tag, in_code) for tag in found]
         return found
 
     @staticmethod
     def liquid_todo(tags: list[str]) -> str:
-        listed = ", ".join(code_span(tag) for tag in tags).replace("--", "- -")
+        listed = ", ".join(code_span(tag) for tag in tags).replace("--", "- -")  # "--" would end the comment
         posts = [match["name"] for tag in tags if (match := _POST_URL.fullmatch(tag))]
         if posts:
             return (
@@ -348,94 +635,49 @@ class _Converter:
             )
         return f"{TODO_COMMENT} Jekyll 에서만 동작하는 Liquid {listed} 를 이 사이트에 맞게 바꾸거나 지우세요. -->"
 
-    # Inline content ------------------------------------------------------------
+    # Writing -------------------------------------------------------------------
 
-    def inline(self, token, start: int) -> _Inline:
-        """Convert one inline token: images, kramdown math, <br>, attribute lists, Liquid, lone dollars."""
-        src = token.content
-        edits: list[tuple[int, int, str]] = []
-        result = _Inline(src)
-        children = token.children or []
+    def render(self) -> list[str]:
+        """The lines with every edit applied; text in a ``<details>`` block indented under its ``???``."""
+        out: list[tuple[str, bool]] = []
 
-        def line_of(position: int) -> int:
-            return start + src.count("\n", 0, position)
+        def emit(new: list[str], index: int, code: bool = False) -> None:
+            pad = "    " * sum(1 for start, end in self.regions if start < index < end)
+            out.extend((f"{pad}{line}" if line.strip() else "", code) for line in new)
 
-        covered = []
-        for child in children:
-            span = child.meta.get("span")
-            if span is None:
-                continue
-            covered.append(span)
-            begin, end = span
-            if child.type == "image":
-                number = self.redraw(child.attrGet("src") or "", child.content, line_of(begin))
-                if number is not None:
-                    edits.append((begin, end, self.marker(number)))
-                    result.boxes.append(number)
-            elif child.type == "math_inline":
-                math = " ".join(child.content.split())
-                if len(children) == 1 and not src[:begin].strip() and not src[end:].strip():
-                    result.display_math = child.content.strip()
-                else:
-                    edits.append((begin, end, f"${math}$"))
-            elif child.type == "html_inline" and _BR.fullmatch(child.content.strip()):
-                self.br_removed += 1
-                edits.append((begin, end, ""))
-            elif child.type == "html_inline" and _HTML_IMAGE.match(child.content):
-                new, numbers = self.html_images(child.content, line_of(begin))
-                if numbers:
-                    edits.append((begin, end, " ".join(self.marker(number) for number in numbers)))
-                    result.boxes += numbers
-            elif child.type == "html_inline" and (tags := self.liquid_left(child.content, line_of(begin))):
-                result.todos.append(self.liquid_todo(tags))
+        index = 0
+        while index < len(self.lines):
+            end, new = self.replaced.get(index, (index + 1, None))
+            emit([self.lines[index]] if new is None else new, index, new is None and index in self.code)
+            for inner in range(index, end):
+                if self.after.get(inner):
+                    emit(["", *self.after[inner], ""], inner)
+            index = end
+        return tidy_blank_lines(out)
 
-        # What no token covers is plain text: look there for what kramdown and Liquid meant.
-        position = 0
-        for begin, end in sorted(covered) + [(len(src), len(src))]:
-            if begin >= position:
-                edits += self.text_edits(src, position, begin, line_of, result)
-                position = end
-        for begin, end, new in sorted(edits, reverse=True):
-            src = src[:begin] + new + src[end:]
-        result.content = src
-        return result
 
-    def text_edits(self, src: str, begin: int, end: int, line_of, result: _Inline) -> list:
-        edits = []
-        text = src[begin:end]
-        for match in _LIQUID.finditer(text):  # left as written, for the person who decides what it becomes
-            tags = self.liquid_left(match.group(0), line_of(begin + match.start()))
-            result.todos.append(self.liquid_todo(tags))
-        for match in _IAL.finditer(text):  # e.g. {: target="_blank"} after a link
-            self.result.changes.append(
-                f"{self.line(line_of(begin + match.start()))}줄: kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 "
-                "(이 사이트에는 그 스타일이 없습니다)."
-            )
-            edits.append((begin + match.start(), begin + match.end(), ""))
-        for match in re.finditer(r"(?<!\\)\$", text):  # kramdown's lone $ is a dollar sign; ours opens math
-            edits.append((begin + match.start(), begin + match.end(), "\\$"))
-        return edits
+def tidy_blank_lines(lines: list[tuple[str, bool]]) -> list[str]:
+    """At most one blank line in a row outside code; none at either end."""
+    out: list[str] = []
+    for line, code in lines:
+        if code or line.strip():
+            out.append(line)
+        elif out and out[-1] != "":
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return out
 
-    # Blocks --------------------------------------------------------------------
 
-    def block_attributes(self, content: str, start: int) -> tuple[str, str | None]:
-        """(content without a last-line kramdown attribute list, the admonition type it asked for)."""
-        lines = content.split("\n")
-        match = _IAL.fullmatch(lines[-1].strip())
-        if not match:
-            return content, None
-        classes = [word[1:] for word in match.group("body").split() if word.startswith(".")]
-        notice = next((NOTICES[name] for name in classes if name in NOTICES), None)
-        number = self.line(start + len(lines) - 1)
-        if notice:
-            self.result.changes.append(f"{number}줄: {code_span(match.group(0))} 문단을 '!!! {notice}' 상자로 바꿨습니다.")
-        elif "toc" in match.group("body").split() or ".toc" in classes:
-            self.result.changes.append(f"{number}줄: kramdown 자동 목차 표시를 지웠습니다 (사이트가 목차를 만듭니다).")
-        else:
-            self.result.changes.append(
-                f"{number}줄: kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 (이 사이트에는 그 스타일이 없습니다)."
-            )
-        return "\n".join(lines[:-1]), notice
+def with_prefixes(source: list[str], old: list[str], new: list[str]) -> list[str]:
+    """``new`` content lines under the list markers and quote marks that ``old`` had in ``source``."""
+    if len(new) != len(old):
+        return source  # cannot tell the container's marks apart: the lines stay as written
+    out = []
+    for line, before, after in zip(source, old, new, strict=True):
+        kept, before = line.rstrip(), before.rstrip()
+        out.append(line[: len(kept) - len(before)] + after if kept.endswith(before) else line)
+    return out
 
 
 def html_attrs(tag: str) -> dict[str, str]:
@@ -449,12 +691,8 @@ def code_span(text: str) -> str:
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
-def restore_raw(text: str) -> str:
-    return text.replace(_RAW_OPEN_EXPR, "{{").replace(_RAW_OPEN_TAG, "{%")
-
-
 def unwrap_raw(body: str) -> tuple[str, int]:
-    """``{% raw %}`` removed; the braces inside hidden from the Liquid search until the end."""
+    """``{% raw %}`` removed; the braces inside hidden from the Liquid search until ``restore_raw``."""
     count = 0
 
     def unwrap(match: re.Match) -> str:
@@ -463,6 +701,10 @@ def unwrap_raw(body: str) -> tuple[str, int]:
         return match.group(1).replace("{{", _RAW_OPEN_EXPR).replace("{%", _RAW_OPEN_TAG)
 
     return _RAW.sub(unwrap, body), count
+
+
+def restore_raw(text: str) -> str:
+    return text.replace(_RAW_OPEN_EXPR, "{{").replace(_RAW_OPEN_TAG, "{%")
 
 
 def highlight_to_fences(lines: list[str]) -> int:
@@ -477,256 +719,7 @@ def highlight_to_fences(lines: list[str]) -> int:
 
 
 def code_lines(tokens) -> set[int]:
-    return {
-        index for token in tokens if token.type in ("fence", "code_block") and token.map for index in range(*token.map)
-    }
-
-
-PARSER = markdown_parser()
-
-
-def convert_body(body: str, *, title: str, first_line: int, figure_group: str, page_src_uri: str, find_post=None) -> Conversion:
-    """The page's Markdown (from its h1 on) and what was changed on the way.
-
-    ``find_post(name)`` gives the src_uri of an imported post ("2022-11-03-x"), or None.
-    """
-    result = Conversion()
-    text, raw_count = unwrap_raw(body.replace("\r\n", "\n"))
-    if raw_count:
-        result.changes.append(f"`{{% raw %}}` 표시 {raw_count}쌍을 지웠습니다 (안의 내용은 그대로 둡니다).")
-    lines = text.split("\n")
-    if count := highlight_to_fences(lines):
-        result.changes.append(f"`{{% highlight %}}` 코드 블록 {count}개를 ``` 코드 블록으로 바꿨습니다.")
-    code = code_lines(PARSER.parse("\n".join(lines)))
-    site_urls = 0
-    for index, line in enumerate(lines):
-        if index in code:
-            continue
-        # Jekyll fills these in before kramdown reads the page: "/assets/x.png" is what kramdown saw.
-        line, count = _SITE_URL.subn("", line)
-        site_urls += count
-        lines[index] = resolve_post_urls(line, first_line + index, page_src_uri, find_post, result)
-    if site_urls:
-        result.changes.append(f"주소 앞의 `{{{{ site.url }}}}`/`{{{{ site.baseurl }}}}` {site_urls}개를 지웠습니다.")
-    tokens = PARSER.parse("\n".join(lines))
-    code = code_lines(tokens)
-    converter = _Converter(
-        lines=lines, first_line=first_line, title=title, figure_group=figure_group, page_src_uri=page_src_uri,
-        result=result,
-    )
-    edits = _Edits(lines, code)
-    walk(tokens, converter, edits)
-    if converter.br_removed:
-        result.changes.append(f"`<br>` {converter.br_removed}개를 지웠습니다 (문단 사이 간격은 사이트가 맞춥니다).")
-    markdown = restore_raw("\n".join(edits.render()))
-    result.markdown = f"# {title}\n\n{markdown}\n"
-    left = external_images(result.markdown)
-    if left:  # a guard for this module's own mistakes: the site loads nothing from other hosts
-        raise CourseBuildError(f"그림 주소가 남았습니다 (가져오기 도구의 버그입니다): {', '.join(left)}")
-    return result
-
-
-def resolve_post_urls(line: str, number: int, page_src_uri: str, find_post, result: Conversion) -> str:
-    def link(match: re.Match) -> str:
-        target = find_post(match["name"]) if find_post else None
-        if target is None:
-            return match.group(0)  # left as Liquid: reported and marked with the rest
-        relative = posixpath.relpath(target, posixpath.dirname(page_src_uri))
-        result.changes.append(f"{number}줄: {code_span(match.group(0))} 를 가져온 페이지 링크 `{relative}` 로 바꿨습니다.")
-        return relative
-
-    return _POST_URL.sub(link, line)
-
-
-def walk(tokens, converter: _Converter, edits: _Edits) -> None:
-    """Read the blocks in order and record each one's edits."""
-    headings = heading_plan(tokens, converter)
-    dropped: list[range] = list(headings["dropped"])
-    for section in dropped:
-        edits.replace(section.start, section.stop, [])
-    details: list[int] = []  # open <details> lines
-    top: list[int] = [0, 0]  # the current top-level block's lines
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.map and token.level == 0:
-            top = token.map
-        if token.map and any(token.map[0] in section for section in dropped):
-            index += 1
-            continue
-        last = top[1] - 1
-        if token.type == "heading_open" and token.level == 0:
-            inline = converter.inline(tokens[index + 1], token.map[0])
-            level = headings["levels"][token.map[0]]
-            edits.replace(token.map[0], token.map[1], [f"{'#' * level} {inline.content.strip()}"])
-            edits.after[last] += converter.boxes(inline.boxes) + inline.todos
-            index += 3
-            continue
-        if token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0 and is_kramdown_toc(tokens, index):
-            edits.replace(token.map[0], token.map[1], [])
-            converter.result.changes.append(
-                f"{converter.line(token.map[0])}줄: kramdown 자동 목차(* TOC {{:toc}})를 지웠습니다 (사이트가 목차를 만듭니다)."
-            )
-            dropped.append(range(*token.map))
-            index += 1
-            continue
-        if token.type == "paragraph_open":
-            paragraph(tokens[index + 1], token, converter, edits, last)
-            index += 3
-            continue
-        if token.type == "inline" and token.map:  # a table cell
-            inline = converter.inline(token, token.map[0])
-            if inline.content != token.content:
-                row = edits.lines[token.map[0]]
-                edits.lines[token.map[0]] = row.replace(token.content, inline.content, 1)
-            edits.after[last] += converter.boxes(inline.boxes) + inline.todos
-        elif token.type in ("fence", "code_block"):
-            for offset in range(*token.map):
-                converter.liquid_left(edits.lines[offset], offset, in_code=True)
-        elif token.type == "html_block":
-            html_block(token, converter, edits, details, last)
-        index += 1
-    for line in details:
-        converter.result.leftovers.append(Leftover(converter.line(line), "<details> (닫는 </details> 가 없음)", False))
-
-
-def heading_plan(tokens, converter: _Converter) -> dict:
-    """New heading levels (title the only h1, no level skipped) and the sections to drop."""
-    found = [
-        (token.map[0], int(token.tag[1]), tokens[index + 1].content)
-        for index, token in enumerate(tokens)
-        if token.type == "heading_open" and token.level == 0
-    ]
-    dropped, kept = [], []
-    for position, (start, level, text) in enumerate(found):
-        key = "".join(ch for ch in text.lower() if ch.isalnum())
-        if key in TOC_HEADINGS:
-            end = next((s for s, lvl, _ in found[position + 1 :] if lvl <= level), len(converter.lines))
-            dropped.append(range(start, end))
-            converter.result.changes.append(
-                f"{converter.line(start)}–{converter.line(end - 1)}줄: 손으로 쓴 '{text}' 절을 지웠습니다 "
-                "(사이트가 오른쪽에 목차를 만들어 줍니다)."
-            )
-        elif level == 1 and key == "".join(ch for ch in converter.title.lower() if ch.isalnum()):
-            dropped.append(range(start, start + 1))
-            converter.result.changes.append(
-                f"{converter.line(start)}줄: 제목과 같은 h1 '{text}' 을 지웠습니다 (페이지 제목이 대신합니다)."
-            )
-        else:
-            kept.append((start, level))
-    kept = [(start, level) for start, level in kept if not any(start in section for section in dropped)]
-    levels = sorted({level for _, level in kept})
-    mapping = {level: min(2 + rank, 6) for rank, level in enumerate(levels)}
-    if any(level != new for level, new in mapping.items()):
-        pairs = ", ".join(f"{'#' * level} → {'#' * new}" for level, new in mapping.items())
-        converter.result.changes.append(
-            f"제목 단계를 바꿨습니다 ({pairs}): 페이지 제목만 h1 입니다. 제목 글자는 그대로라 링크 주소(#...)도 그대로입니다."
-        )
-    return {"dropped": dropped, "levels": {start: mapping[level] for start, level in kept}}
-
-
-def is_kramdown_toc(tokens, index: int) -> bool:
-    """A list whose only text is "TOC" (kramdown replaces it with a table of contents)."""
-    depth, words = 0, []
-    for token in tokens[index:]:
-        depth += token.nesting
-        if token.type == "inline":
-            words.append(_IAL.sub("", token.content).strip())
-        if depth == 0:
-            break
-    return [word for word in words if word] == ["TOC"]
-
-
-def paragraph(inline_token, opening, converter: _Converter, edits: _Edits, last: int) -> None:
-    start, end = opening.map
-    content, notice = converter.block_attributes(inline_token.content, start)
-    if not content.strip():  # a paragraph that was only an attribute list
-        edits.replace(start, end, [])
-        return
-    inline_token.content = content  # spans stay valid: the attribute list was the last line
-    inline = converter.inline(inline_token, start)
-    if inline.display_math is not None:
-        edits.replace(start, end, ["$$", *inline.display_math.split("\n"), "$$"])
-        converter.result.changes.append(f"{converter.line(start)}줄: 수식 $$...$$ 를 문단 수식 블록으로 옮겼습니다.")
-        return
-    new_lines = inline.content.split("\n")
-    if inline.todos and not _LIQUID.sub("", inline.content).strip() and opening.level == 0:
-        edits.replace(start, end, inline.todos)  # a paragraph of Liquid only: its mark takes its place
-        return
-    if opening.level > 0:  # inside a list or a quote: keep each line's container prefix
-        edits.replace(start, end, with_prefixes(edits.lines[start:end], content.split("\n"), new_lines))
-        edits.after[last] += converter.boxes(inline.boxes) + inline.todos
-        return
-    out, pending = [], []
-    for line in new_lines:
-        numbers = [int(number) for number in _MARKER.findall(line)]
-        if numbers and not _MARKER.sub("", line).strip():
-            out += converter.boxes(numbers)  # a line that was only images becomes their boxes
-        elif line.strip() or not out or out[-1] != "":
-            out.append(line)
-            pending += numbers
-    if notice:
-        text = [line for line in out if line.strip()]
-        out = [f"!!! {notice}", "", *[f"    {line}" for line in text]]
-    edits.replace(start, end, out)
-    edits.after[last] += converter.boxes(pending) + inline.todos
-
-
-def with_prefixes(source: list[str], old: list[str], new: list[str]) -> list[str]:
-    """``new`` content lines under the list markers and quote marks of the ``source`` lines."""
-    if len(new) != len(old):
-        return new
-    out = []
-    for line, old_content, new_content in zip(source, old, new, strict=True):
-        kept = line.rstrip()
-        cut = len(kept) - len(old_content.rstrip()) if kept.endswith(old_content.rstrip()) else 0
-        out.append(line[:cut] + new_content)
-    return out
-
-
-def html_block(token, converter: _Converter, edits: _Edits, details: list[int], last: int) -> None:
-    start, end = token.map
-    html = token.content.rstrip("\n")
-    # <details> opens a ??? block that lasts until </details>; what is inside stays Markdown.
-    if opening := _DETAILS_OPEN.search(html):
-        summary = _SUMMARY.search(html)
-        title = " ".join(_TAG.sub("", summary.group("text")).split()) if summary else "자세히"
-        kind = "???+" if re.search(r"\bopen\b", opening.group("attrs")) else "???"
-        rest = html[(summary.end() if summary else opening.end()) :]
-        closed = _DETAILS_CLOSE.search(rest)
-        inner = (rest[: closed.start()] if closed else rest).strip("\n")
-        header = f'{kind} note "{title}"' if title else f"{kind} note"
-        body = [f"    {line}" if line.strip() else "" for line in inner.split("\n")] if inner.strip() else []
-        edits.replace(start, end, [header, "", *body])
-        converter.result.changes.append(f"{converter.line(start)}줄: <details> 를 접히는 상자(??? note)로 바꿨습니다.")
-        if not closed:
-            details.append(start)
-        return
-    if (closing := _DETAILS_CLOSE.search(html)) and details:
-        edits.regions.append((details.pop(), start))
-        before = html[: closing.start()].strip("\n")  # the region's last lines, when no blank line came first
-        edits.replace(start, end, [f"    {line}" if line.strip() else "" for line in before.split("\n")])
-        return
-    new, count = _BR.subn("", html)
-    converter.br_removed += count
-    visible = _TAG.sub("", new).strip()
-    new, numbers = converter.html_images(new, start)
-    for frame in _IFRAME.finditer(new):
-        src = html_attrs(frame.group(0)).get("src", "")
-        converter.result.changes.append(
-            f"{converter.line(start)}줄: 다른 서버의 내용을 끼워 넣는 <iframe> 을 링크로 바꿨습니다 ({code_span(src)})."
-        )
-    new = _IFRAME.sub(lambda m: f"[원래 글에 끼워 넣었던 내용 열기]({html_attrs(m.group(0)).get('src', '')})", new)
-    tags = converter.liquid_left(new, start)
-    if numbers and not visible:
-        out = converter.boxes(numbers)  # the block held only pictures
-        numbers = []
-    elif count and not visible:
-        out = []  # the block held only <br>
-    else:
-        out = new.split("\n")
-    edits.replace(start, end, out)
-    edits.after[last] += converter.boxes(numbers) + ([converter.liquid_todo(tags)] if tags else [])
+    return {line for token in tokens if token.type in ("fence", "code_block") for line in range(*token.map)}
 
 
 def external_images(markdown: str) -> list[str]:
@@ -738,9 +731,8 @@ def external_images(markdown: str) -> list[str]:
             if token.type == "image" and _EXTERNAL.match(token.attrGet("src") or ""):
                 found.append(token.attrGet("src"))
             if token.type in ("html_block", "html_inline"):
-                found.extend(
-                    src for tag in _HTML_IMAGE.findall(token.content) if _EXTERNAL.match(src := html_attrs(tag).get("src", ""))
-                )
+                sources = (html_attrs(tag).get("src", "") for tag in _HTML_IMAGE.findall(token.content))
+                found.extend(src for src in sources if _EXTERNAL.match(src))
             visit(token.children or [])
 
     visit(PARSER.parse(markdown))
@@ -785,18 +777,26 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
     leading = re.match(r"(\d+)\s*", title)
     number = request.number if request.number is not None else int(leading.group(1)) if leading else None
     if number is None:
-        raise CourseBuildError(f"{display}: 제목 '{title}' 이 회차 번호로 시작하지 않습니다. --number 로 회차를 주세요.")
+        raise CourseBuildError(
+            f"{display}: 제목 '{title}' 이 회차 번호로 시작하지 않습니다. --number 로 회차를 주세요."
+        )
     if number < 1:
-        raise CourseBuildError(f"{display}: 회차 {number}: 회차는 1 이상의 정수여야 합니다. --number 로 주세요.")
+        raise CourseBuildError(
+            f"{display}: 회차 {number}: 회차는 1 이상의 정수여야 합니다. --number 로 주세요."
+        )
     if leading and int(leading.group(1)) != number:
         title = f"{number:02d} {title[leading.end() :]}"
-        changes.append(f"제목 앞의 회차 번호 '{leading.group(1)}' 를 --number 에 맞춰 '{number:02d}' 로 바꿨습니다.")
+        changes.append(
+            f"제목 앞의 회차 번호 '{leading.group(1)}' 를 --number 에 맞춰 '{number:02d}' 로 바꿨습니다."
+        )
 
     date = post_date(meta, source, display)
     term = check_term(request.term) if request.term else term_for_date(date)
     categories = as_list(meta.get("categories") or meta.get("category"))
     if categories:
-        changes.append(f"categories ({', '.join(categories)}) 는 쓰지 않습니다: 학기는 날짜(또는 --term)로 정했습니다.")
+        changes.append(
+            f"categories ({', '.join(categories)}) 는 쓰지 않습니다: 학기는 날짜(또는 --term)로 정했습니다."
+        )
 
     slug = request.slug
     if slug is None:
@@ -824,8 +824,16 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
 
     presenters = as_list(meta.get("authors") or meta.get("author"), commas_only=True)
     if not presenters:
-        raise CourseBuildError(f"{display}: author 가 없습니다. front matter 에 author: 이름 을 넣고 다시 가져오세요.")
-    new_meta = {"title": title, "number": number, "date": date.isoformat(), "presenters": presenters, "tags": tags}
+        raise CourseBuildError(
+            f"{display}: author 가 없습니다. front matter 에 author: 이름 을 넣고 다시 가져오세요."
+        )
+    new_meta = {
+        "title": title,
+        "number": number,
+        "date": date.isoformat(),
+        "presenters": presenters,
+        "tags": tags,
+    }
     summary = meta.get("description") or meta.get("excerpt")
     if isinstance(summary, str) and summary.strip():
         new_meta["summary"] = " ".join(summary.split())
@@ -893,8 +901,8 @@ def report_markdown(*, source, page, meta, term, conversion: Conversion, changes
         "",
         f"- 원본: `{source}`",
         f"- 만든 페이지: `{page}`",
-        f"- {term} {meta['number']}회차, {meta['date']}, 발표 {', '.join(meta['presenters'])}, "
-        f"태그 {', '.join(meta['tags']) or '(없음)'}",
+        f"- {term} {meta['number']}회차, {meta['date']}, 발표 {', '.join(meta['presenters'])}, 태그 "
+        + (", ".join(meta["tags"]) or "(없음)"),
         "",
         f"## 다시 그려야 할 그림 ({len(conversion.redraws)}개)",
         "",
@@ -912,7 +920,11 @@ def report_markdown(*, source, page, meta, term, conversion: Conversion, changes
     lines += ["", f"## 변환하지 못한 것 ({len(conversion.leftovers)}개)", ""]
     lines += [
         f"- {item.line}줄: {code_span(item.text)}"
-        + (" — 코드 블록 안이라 적힌 그대로 보입니다" if item.in_code else " — 페이지에 그대로 두고 미완성 표시를 달았습니다")
+        + (
+            " — 코드 블록 안이라 적힌 그대로 보입니다"
+            if item.in_code
+            else " — 페이지에 그대로 두고 미완성 표시를 달았습니다"
+        )
         for item in conversion.leftovers
     ] or ["없습니다."]
     lines += ["", f"## 게시 전에 채울 곳 ({len(marks)}개)", ""]

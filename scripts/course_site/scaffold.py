@@ -69,11 +69,13 @@ class Project:
         if not mkdocs_yml.is_file():
             raise CourseBuildError(f"{mkdocs_yml}: 파일이 없습니다. --project 로 사이트 폴더를 지정하세요.")
         try:
-            config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+            config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader)
         except yaml.YAMLError as error:
             raise CourseBuildError(f"{mkdocs_yml}: 올바른 YAML 이 아닙니다 ({error}).") from None
         config = config if isinstance(config, dict) else {}
-        course = ((config.get("extra") or {}).get("course") or {}) if isinstance(config.get("extra"), dict) else {}
+        course = (
+            ((config.get("extra") or {}).get("course") or {}) if isinstance(config.get("extra"), dict) else {}
+        )
         return cls(
             root=root,
             docs_dir=root / str(config.get("docs_dir") or "docs"),
@@ -167,7 +169,9 @@ def check_date(text: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CourseBuildError(f"{where} '{text}' 은(는) 날짜가 아닙니다. YYYY-MM-DD 로 쓰세요. 예: 2023-03-09") from None
+        raise CourseBuildError(
+            f"{where} '{text}' 은(는) 날짜가 아닙니다. YYYY-MM-DD 로 쓰세요. 예: 2023-03-09"
+        ) from None
 
 
 def check_tags(tags: list[str], project: Project, where: str) -> None:
@@ -193,7 +197,9 @@ def refuse_existing(paths: list[Path], project: Project, hint: str) -> None:
 def front_matter_text(meta: dict) -> str:
     """YAML front matter in the house layout: schema order, flow lists, bare dates."""
     lines = ["---"]
-    for key in sorted(meta, key=lambda key: FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)):
+    for key in sorted(
+        meta, key=lambda key: FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)
+    ):
         value = meta[key]
         if isinstance(value, (list, tuple)):
             lines.append(f"{key}: [{', '.join(yaml_scalar(item) for item in value)}]")
@@ -262,7 +268,7 @@ def plan_seminar(project: Project, request: SeminarRequest) -> SeminarPlan:
     if request.number < 1:
         raise CourseBuildError(f"--number {request.number}: 회차는 1 이상의 정수여야 합니다.")
     if not request.title:
-        raise CourseBuildError("--title 이 비었습니다. 페이지 제목을 주세요. 예: \"05 신경망 첫걸음\"")
+        raise CourseBuildError('--title 이 비었습니다. 페이지 제목을 주세요. 예: "05 신경망 첫걸음"')
     presenters = [name.strip() for name in request.presenters for name in name.split(",") if name.strip()]
     if not presenters:
         raise CourseBuildError("--presenter 로 발표자 이름을 주세요 (여러 명이면 --presenter 를 여러 번).")

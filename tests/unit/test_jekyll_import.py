@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 import shutil
 
-import pytest
-from pymdownx.slugs import slugify
-
 import import_jekyll
+import pytest
 from course_site.jekyll_import import convert_body, external_images
 from course_site.page_source import parse_page
 from course_site.scaffold import marks_to_finish
 from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
+from pymdownx.slugs import slugify
 from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, soup
 
 POSTS = ROOT / "tests" / "fixtures" / "jekyll"
@@ -176,6 +175,14 @@ def test_importing_twice_changes_nothing(project, tmp_path, capsys):
     assert "이미 같은 내용이라 그대로 두었습니다" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("post", [SEED, CONVERTIBLE, LEFTOVERS], ids=lambda post: post.stem)
+def test_every_fixture_post_imports_to_the_same_bytes_twice(project, post):
+    page, path = imported(project, post)
+    path.unlink()
+    again, _ = imported(project, post)
+    assert again == page
+
+
 def test_it_writes_only_the_page_never_mkdocs_yml(project):
     config = (project / "mkdocs.yml").read_bytes()
     before = {path for path in project.rglob("*") if path.is_file()}
@@ -293,7 +300,11 @@ def test_liquid_it_cannot_convert_stays_as_written_with_a_mark_and_is_reported(p
     def post_line(text: str) -> int:
         return next(number for number, line in enumerate(lines, start=1) if text in line)
 
-    for tag in ("{{ page.title }}", '{% include figure.html name="cat" %}', "{% post_url 2021-03-02-never-imported %}"):
+    for tag in (
+        "{{ page.title }}",
+        '{% include figure.html name="cat" %}',
+        "{% post_url 2021-03-02-never-imported %}",
+    ):
         assert f"- {post_line(tag)}줄: `{tag}` — 페이지에 그대로 두고 미완성 표시를 달았습니다" in report
         assert any(TODO_COMMENT in line and tag in line for line in page.splitlines())
     assert "이 글의 제목은 {{ page.title }} 입니다." in page, "text around Liquid stays"
@@ -342,21 +353,30 @@ def test_images_inside_text_in_html_and_by_reference_are_replaced_too():
         "[c]: https://example.com/c.png\n"
         "[링크](https://example.com/page) 는 그대로.\n"
     )
-    result = convert_body(body, title="01 그림", first_line=10, figure_group="seminar01", page_src_uri="2022-2/01-x.md")
+    result = convert_body(
+        body, title="01 그림", first_line=10, figure_group="seminar01", page_src_uri="2022-2/01-x.md"
+    )
     assert [(r.line, r.url, r.alt) for r in result.redraws] == [
         (10, "https://example.com/a.png", "작은 그림"),
         (13, "//cdn.example.com/b.png", "HTML 그림"),
         (15, "https://example.com/c.png", "참조 그림"),
     ]
     assert external_images(result.markdown) == []
-    assert f"앞 문장 **(그림 1: {REDRAW_TITLE} — 아래 상자)** 뒤 문장.\n같은 문단의 둘째 줄.\n\n!!! warning" in result.markdown
+    assert (
+        f"앞 문장 **(그림 1: {REDRAW_TITLE} — 아래 상자)** 뒤 문장.\n같은 문단의 둘째 줄.\n\n!!! warning"
+        in result.markdown
+    )
     assert result.markdown.count(f'!!! warning "{REDRAW_TITLE}"') == 3
     assert "[링크](https://example.com/page) 는 그대로." in result.markdown
 
 
 def test_code_is_never_converted():
-    body = "```markdown\n![x](https://example.com/a.png) $$x$$ <br> {: .notice} $5\n```\n\n    $$y$$ {{ z }}\n"
-    result = convert_body(body, title="01 코드", first_line=1, figure_group="seminar01", page_src_uri="2022-2/01-x.md")
+    body = (
+        "```markdown\n![x](https://example.com/a.png) $$x$$ <br> {: .notice} $5\n```\n\n    $$y$$ {{ z }}\n"
+    )
+    result = convert_body(
+        body, title="01 코드", first_line=1, figure_group="seminar01", page_src_uri="2022-2/01-x.md"
+    )
     assert result.markdown == f"# 01 코드\n\n{body.rstrip()}\n"
     assert result.redraws == []
 

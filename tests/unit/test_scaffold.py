@@ -1,36 +1,31 @@
-"""scripts/new_seminar.py: a new seminar page, its example figure and its nav line."""
+"""scripts/new_seminar.py: a new seminar's page and example figure, and nothing else.
+
+The project is the small fixture course (2022-2 has seminars 01 and 02,
+2023-1 has 01).
+"""
 
 from __future__ import annotations
 
 import ast
-import difflib
 import re
 import shutil
 
-import pytest
-
 import new_seminar
-from course_site.scaffold import Project, parse_mkdocs_yml
-from course_site.seminars import read_front_matter, validate
-from support import ROOT, mkdocs_build, run_script, soup
+import pytest
+from course_checks import check_course_site
+from course_site.page_source import parse_page
+from course_site.scaffold import marks_to_finish
+from course_site.unfinished import SCAFFOLD_SUMMARY, TODO_COMMENT
+from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, run_script, soup
 
 SEMINAR_05 = {
-    "term": "2nd_term",
     "number": "5",
     "slug": "neural-networks",
     "title": "05 신경망 첫걸음",
     "presenter": "홍길동",
     "date": "2022-11-10",
 }
-# The 2학기 section as the tests expect it, whatever the real nav holds today.
-NAV = """nav:
-  - 홈: index.md
-  - 2학기:
-      - 2nd-term/index.md
-      - 2nd-term/04-what-to-do-with-data.md
-      - "실습 1: 지도학습": notebooks/seminar04/supervised_learning.ipynb
-
-"""
+PAGE_05 = "docs/2022-2/05-neural-networks.md"
 
 
 def arguments(**changes) -> list[str]:
@@ -40,10 +35,10 @@ def arguments(**changes) -> list[str]:
 
 @pytest.fixture
 def project(tmp_path):
-    """The parts of the project the scaffold reads and writes (no build needed)."""
+    """What the scaffold reads and writes: mkdocs.yml and the fixture course's pages and figures (no build)."""
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    (tmp_path / "figures").mkdir()
+    shutil.copytree(FIXTURE_COURSE / "docs", tmp_path / "docs")
+    shutil.copytree(FIXTURE_COURSE / "figures", tmp_path / "figures")
     return tmp_path
 
 
@@ -51,49 +46,72 @@ def scaffold(project, *args, **changes) -> int:
     return new_seminar.main([*arguments(**changes), *args, "--project", str(project)])
 
 
-def written_files(project) -> set[str]:
-    return {path.relative_to(project).as_posix() for path in project.rglob("*") if path.is_file()}
+def files_in(project) -> dict[str, bytes]:
+    return {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for path in project.rglob("*")
+        if path.is_file()
+    }
 
 
 # What it makes ----------------------------------------------------------------
 
 
-def test_new_seminar_builds_strictly_with_its_example_figure(project_copy, tmp_path):
-    result = run_script("new_seminar.py", *arguments(), "--project", str(project_copy))
-    assert result.returncode == 0, result.stderr
-    assert "docs/2nd-term/05-neural-networks.md" in result.stdout
-    assert "figures/seminar05/example.py" in result.stdout
-    assert "다음에 할 일" in result.stdout
-
-    build = mkdocs_build(project_copy, tmp_path / "site")
-    assert build.returncode == 0, build.stderr
-    page = soup(tmp_path / "site" / "2nd-term" / "05-neural-networks" / "index.html")
-    assert [h1.get_text(strip=True).rstrip("¶") for h1 in page.find_all("h1")] == ["05 신경망 첫걸음"]
-    figure = page.select_one("figure.course-figure")
-    assert figure is not None, "the example figure is not shown as a figure"
-    sources = [img["src"] for img in figure.find_all("img")]
-    assert sources == [
-        "../../figures/seminar05/example.svg#only-light",
-        "../../figures/seminar05/example.dark.svg#only-dark",
-    ]
-    assert figure.figcaption.get_text().startswith("예시 그림")
-    assert (tmp_path / "site" / "figures" / "seminar05" / "example.svg").is_file()
-    nav_links = [a.get("href", "") for a in soup(tmp_path / "site" / "index.html").select("nav a")]
-    assert any(href.endswith("2nd-term/05-neural-networks/") for href in nav_links)
-
-
-def test_page_front_matter_passes_the_seminar_schema(project):
+def test_it_writes_only_the_page_and_an_example_figure_script(project):
+    before = files_in(project)
     assert scaffold(project) == 0
-    source = (project / "docs" / "2nd-term" / "05-neural-networks.md").read_text(encoding="utf-8")
-    meta = read_front_matter(source)
-    seminar, errors = validate(meta, "2nd-term/05-neural-networks.md", Project.load(project).course)
-    assert errors == []
-    assert (seminar.title, seminar.number, seminar.date.isoformat()) == ("05 신경망 첫걸음", 5, "2022-11-10")
-    assert seminar.presenters == ("홍길동",) and seminar.tags == ("seminar",)
-    assert meta["summary"], "a summary placeholder tells the author what to write"
-    body = source.split("---\n", 2)[2]
+    after = files_in(project)
+    assert set(after) - set(before) == {PAGE_05, "figures/seminar05/example.py"}
+    assert {name: after[name] for name in before} == before, "nothing else changes, mkdocs.yml included"
+
+
+def test_page_front_matter_follows_the_schema_and_leaves_the_term_to_the_folder(project):
+    assert scaffold(project, "--presenter=김철수") == 0
+    page = parse_page((project / PAGE_05).read_bytes(), PAGE_05)
+    assert page.meta == {
+        "title": "05 신경망 첫걸음",
+        "number": 5,
+        "date": "2022-11-10",
+        "presenters": ["홍길동", "김철수"],
+        "tags": ["seminar"],
+        "summary": SCAFFOLD_SUMMARY,
+    }
+    body = page.body
     assert body.count("\n# ") + body.startswith("# ") == 1, "the title is the only h1"
     assert "![예시 그림: 측정값과 추세선](../figures/seminar05/example.svg)" in body
+
+
+def test_the_term_comes_from_the_date_and_a_new_term_folder_is_created(project):
+    assert scaffold(project, number=1, slug="spring", title="01 봄", date="2024-03-14") == 0
+    assert (project / "docs" / "2024-1" / "01-spring.md").is_file()
+    assert scaffold(project, number=1, slug="winter", title="01 겨울", date="2025-01-20") == 0
+    assert (project / "docs" / "2024-2" / "01-winter.md").is_file(), "January continues the autumn term"
+
+
+def test_the_term_option_overrides_the_date(project):
+    assert scaffold(project, "--term=2023-summer", number=3, slug="camp", title="03 여름 캠프") == 0
+    assert (project / "docs" / "2023-summer" / "03-camp.md").is_file()
+
+
+def test_a_number_another_term_uses_gets_a_figure_folder_of_its_own_term(project):
+    # 2023-1 has a seminar 01; 2022-2's new seminar 01 must not share its figures folder
+    (project / "docs" / "2022-2" / "01-first-look.md").unlink()
+    assert scaffold(project, number=1, slug="again", title="01 다시") == 0
+    assert (project / "figures" / "2022-2" / "seminar01" / "example.py").is_file()
+    page = (project / "docs" / "2022-2" / "01-again.md").read_text(encoding="utf-8")
+    assert "](../figures/2022-2/seminar01/example.svg)" in page
+
+
+def test_it_prints_every_place_to_finish_with_page_and_line(project, capsys):
+    assert scaffold(project) == 0
+    out = capsys.readouterr().out
+    page = (project / PAGE_05).read_text(encoding="utf-8")
+    printed = [int(line) for line in re.findall(rf"^  {re.escape(PAGE_05)}:(\d+): ", out, re.MULTILINE)]
+    assert printed == [line for line, _ in marks_to_finish(page)]
+    lines = page.splitlines()
+    assert lines[printed[0] - 1] == f'summary: "{SCAFFOLD_SUMMARY}"'
+    assert all(TODO_COMMENT in lines[line - 1] for line in printed[1:]) and len(printed) >= 4
+    assert "다음에 할 일" in out
 
 
 def test_example_figure_follows_the_figure_contract(project):
@@ -114,55 +132,40 @@ def test_example_figure_follows_the_figure_contract(project):
     assert not called & {"savefig", "show"}, "the runner saves the figure; the script only returns it"
 
 
-def test_mkdocs_yml_changes_only_by_the_new_nav_line(project):
-    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert scaffold(project) == 0
-    after = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
-    assert changed == ["+       - 2nd-term/05-neural-networks.md"]
-    assert "!!python/object/apply:pymdownx.slugs.slugify" in after
-
-
-def test_pages_are_listed_in_number_order_after_their_notebooks(project):
-    mkdocs_yml = project / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        re.sub(r"(?ms)^nav:\n.*?(?=^\S)", NAV, mkdocs_yml.read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    assert scaffold(project, number=9, slug="last", title="09 마지막") == 0
-    assert scaffold(project, number=5) == 0
-    assert scaffold(project, number=3, slug="first", title="03 처음") == 0
-    section = parse_mkdocs_yml(mkdocs_yml.read_text(encoding="utf-8"))["nav"][1]["2학기"]
-    assert section == [
-        "2nd-term/index.md",
-        "2nd-term/03-first.md",
-        "2nd-term/04-what-to-do-with-data.md",
-        {"실습 1: 지도학습": "notebooks/seminar04/supervised_learning.ipynb"},
-        "2nd-term/05-neural-networks.md",
-        "2nd-term/09-last.md",
-    ]
-
-
-def test_first_seminar_of_a_new_term_gets_a_new_nav_section(project):
-    mkdocs_yml = project / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        mkdocs_yml.read_text(encoding="utf-8").replace(
-            "      2nd_term: {title: 2학기, folder: 2nd-term}\n",
-            "      2nd_term: {title: 2학기, folder: 2nd-term}\n      3rd_term: {title: 3학기, folder: 3rd-term}\n",
-        ),
-        encoding="utf-8",
-    )
-    assert scaffold(project, term="3rd_term", number=1, slug="start", title="01 시작") == 0
-    nav = parse_mkdocs_yml(mkdocs_yml.read_text(encoding="utf-8"))["nav"]
-    assert nav[-1] == {"3학기": ["3rd-term/01-start.md"]}
-    assert (project / "docs" / "3rd-term" / "01-start.md").is_file()
-
-
 def test_help_is_in_korean(capsys):
     with pytest.raises(SystemExit) as exit_info:
         new_seminar.main(["--help"])
     assert exit_info.value.code == 0
     help_text = capsys.readouterr().out
-    assert "사용법:" in help_text and "회차" in help_text and "--slug" in help_text
+    assert "사용법:" in help_text and "회차" in help_text and "--slug" in help_text and "--term" in help_text
+
+
+def test_a_scaffolded_seminar_is_refused_until_finished_then_shows_everywhere(tmp_path):
+    project = make_fixture_course(tmp_path / "project")
+    result = run_script("new_seminar.py", *arguments(), "--project", str(project))
+    assert result.returncode == 0, result.stderr
+    page = project / PAGE_05
+    marks = marks_to_finish(page.read_text(encoding="utf-8"))
+
+    unfinished = mkdocs_build(project, tmp_path / "unfinished")
+    assert unfinished.returncode != 0
+    for line, _ in marks:
+        assert f"{PAGE_05}:{line}:" in unfinished.stderr
+
+    # What the author does: a summary, and text in place of every mark.
+    text = page.read_text(encoding="utf-8").replace(
+        SCAFFOLD_SUMMARY, "신경망의 뉴런과 층을 처음 만나 봅니다."
+    )
+    page.write_text(
+        re.sub(rf"{re.escape(TODO_COMMENT)}.*?-->", "본문입니다.", text, flags=re.DOTALL), encoding="utf-8"
+    )
+
+    finished = mkdocs_build(project, tmp_path / "site")
+    assert finished.returncode == 0, finished.stderr
+    seminars = check_course_site(project, tmp_path / "site")
+    assert "2022-2/05-neural-networks/" in [seminar.url for seminar in seminars]
+    figure = soup(tmp_path / "site" / "2022-2" / "05-neural-networks" / "index.html").select_one("figure")
+    assert figure is not None and figure.figcaption.get_text().startswith("예시 그림")
 
 
 # What it refuses ----------------------------------------------------------------
@@ -170,25 +173,22 @@ def test_help_is_in_korean(capsys):
 
 def refused(project, capsys, *args, **changes) -> str:
     """Run the scaffold expecting a refusal; return its message and check nothing was written."""
-    before_files = written_files(project)
-    before_yml = (project / "mkdocs.yml").read_bytes()
+    before = files_in(project)
     assert scaffold(project, *args, **changes) == 1
-    assert written_files(project) == before_files
-    assert (project / "mkdocs.yml").read_bytes() == before_yml
+    assert files_in(project) == before
     message = capsys.readouterr().err
     assert "아무 파일도 만들거나 바꾸지 않았습니다" in message
     return message
 
 
 def test_refuses_to_overwrite_an_existing_page(project, capsys):
-    page = project / "docs" / "2nd-term" / "05-neural-networks.md"
+    page = project / PAGE_05
     page.write_text("손으로 쓴 글\n", encoding="utf-8")
     message = refused(project, capsys)
-    assert "docs/2nd-term/05-neural-networks.md" in message and "덮어쓰지 않습니다" in message
-    assert page.read_text(encoding="utf-8") == "손으로 쓴 글\n"
+    assert PAGE_05 in message and "덮어쓰지 않습니다" in message
 
 
-def test_refuses_to_overwrite_an_existing_figures_folder(project, capsys):
+def test_refuses_to_write_into_an_existing_figures_folder(project, capsys):
     (project / "figures" / "seminar05").mkdir()
     message = refused(project, capsys)
     assert "figures/seminar05" in message and "덮어쓰지 않습니다" in message
@@ -200,9 +200,14 @@ def test_running_twice_refuses_the_second_time(project, capsys):
     assert "이미 있어 덮어쓰지 않습니다" in refused(project, capsys)
 
 
-def test_refuses_a_term_that_is_not_configured_listing_the_allowed_ones(project, capsys):
-    message = refused(project, capsys, term="3rd_term")
-    assert "'3rd_term'" in message and "가능한 값: 2nd_term" in message and "extra.course.terms" in message
+def test_refuses_a_number_already_used_in_the_term_naming_the_page(project, capsys):
+    message = refused(project, capsys, number=2, slug="again", title="02 다시")
+    assert "2회차" in message and "docs/2022-2/02-linear-regression.md" in message
+
+
+def test_refuses_a_term_key_that_is_not_a_term_with_the_format(project, capsys):
+    message = refused(project, capsys, "--term=2nd_term")
+    assert "'2nd_term'" in message and "2023-1" in message
 
 
 @pytest.mark.parametrize(
@@ -213,16 +218,16 @@ def test_refuses_a_slug_that_is_not_lowercase_ascii_with_hyphens(project, capsys
     assert f"--slug '{slug}'" in message and "소문자" in message
 
 
-def test_refuses_a_number_already_used_in_the_term(project, capsys):
-    message = refused(project, capsys, number=4, slug="again", title="04 다시")
-    assert "4회차" in message and "docs/2nd-term/04-what-to-do-with-data.md" in message
+@pytest.mark.parametrize("date", ["2022-13-01", "2022/11/10", "다음 주"])
+def test_refuses_a_date_that_is_not_a_date(project, capsys, date):
+    message = refused(project, capsys, date=date)
+    assert f"--date '{date}'" in message and "YYYY-MM-DD" in message
 
 
-def test_a_bad_date_is_caught_by_the_schema_before_anything_is_written(project, capsys):
-    message = refused(project, capsys, date="2022-13-01")
-    assert "docs/2nd-term/05-neural-networks.md" in message and "'date'" in message
+def test_refuses_a_number_below_one(project, capsys):
+    assert "1 이상" in refused(project, capsys, number=0)
 
 
-def test_an_unknown_tag_is_caught_by_the_schema_with_a_hint(project, capsys):
+def test_refuses_an_unknown_tag_with_a_hint(project, capsys):
     message = refused(project, capsys, "--tags", "seminr")
     assert "'seminr'" in message and "'seminar' 의 오타" in message
