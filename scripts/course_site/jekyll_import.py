@@ -346,10 +346,9 @@ class _PostBody:
             index += 1
         for section in dropped:
             self.replaced[section.start] = (section.stop, [])
-        for line in self.open_details:
-            self.result.leftovers.append(
-                Leftover(self.first_line + line, "<details> (닫는 </details> 가 없음)", False)
-            )
+        for line in self.open_details:  # as a browser does: an unclosed <details> lasts to the end
+            self.regions.append((line, len(self.lines)))
+            self.note(line, "<details> 를 닫는 </details> 가 없어 글 끝까지를 접히는 상자에 넣었습니다.")
         if self.br_removed:
             self.result.changes.append(
                 f"`<br>` {self.br_removed}개를 지웠습니다 (문단 사이 간격은 사이트가 맞춥니다)."
@@ -404,7 +403,7 @@ class _PostBody:
     def paragraph(self, inline_token, opening, last: int) -> None:
         start, end = opening.map
         nested = opening.level > 0  # in a list or a quote: the container's marks stay on each line
-        content, notice = self.block_attributes(inline_token.content, start)
+        content, notice = self.block_attributes(inline_token.content, start, boxes_allowed=not nested)
         inline_token.content = content  # spans stay valid: the attribute list was the last line
         inline = self.inline(inline_token, start, display=not nested)
         if not content.strip():
@@ -413,7 +412,8 @@ class _PostBody:
             out = ["$$", *inline.display_math.split("\n"), "$$"]
             self.note(start, "$$...$$ 만 있는 문단을 수식 블록으로 바꿨습니다.")
         elif nested:
-            out = with_prefixes(self.lines[start:end], content.split("\n"), inline.content.split("\n"))
+            old = content.split("\n")  # one line fewer than the source when an attribute list went
+            out = with_prefixes(self.lines[start : start + len(old)], old, inline.content.split("\n"))
         elif inline.todos and not _LIQUID.sub("", inline.content).strip():
             out, inline.todos = inline.todos, []  # a paragraph of Liquid only: its mark takes its place
         else:
@@ -431,14 +431,21 @@ class _PostBody:
         self.replaced[start] = (end, out)
         self.after[last] += self.boxes(inline.boxes) + inline.todos
 
-    def block_attributes(self, content: str, start: int) -> tuple[str, str | None]:
-        """(content without its last-line kramdown attribute list, the admonition that list asked for)."""
+    def block_attributes(self, content: str, start: int, boxes_allowed: bool) -> tuple[str, str | None]:
+        """(content without its last-line kramdown attribute list, the admonition that list asked for).
+
+        An admonition cannot sit inside a list or a quote, so there the list is only dropped.
+        """
         lines = content.split("\n")
         match = _IAL.fullmatch(lines[-1].strip())
         if not match:
             return content, None
         words = match.group("body").split()
-        notice = next((NOTICES[word[1:]] for word in words if word[1:] in NOTICES), None)
+        notice = (
+            next((NOTICES[word[1:]] for word in words if word[1:] in NOTICES), None)
+            if boxes_allowed
+            else None
+        )
         line = start + len(lines) - 1
         if notice:
             self.note(line, f"{code_span(match.group(0))} 문단을 '!!! {notice}' 상자로 바꿨습니다.")
@@ -671,7 +678,7 @@ def tidy_blank_lines(lines: list[tuple[str, bool]]) -> list[str]:
 
 def with_prefixes(source: list[str], old: list[str], new: list[str]) -> list[str]:
     """``new`` content lines under the list markers and quote marks that ``old`` had in ``source``."""
-    if len(new) != len(old):
+    if not len(source) == len(old) == len(new):
         return source  # cannot tell the container's marks apart: the lines stay as written
     out = []
     for line, before, after in zip(source, old, new, strict=True):

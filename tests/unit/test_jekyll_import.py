@@ -370,6 +370,28 @@ def test_images_inside_text_in_html_and_by_reference_are_replaced_too():
     assert "[링크](https://example.com/page) 는 그대로." in result.markdown
 
 
+def convert(body: str) -> str:
+    return convert_body(
+        body, title="01 t", first_line=1, figure_group="seminar01", page_src_uri="2022-2/01-x.md"
+    ).markdown
+
+
+def test_nested_details_nest_their_boxes_and_an_unclosed_one_lasts_to_the_end():
+    markdown = convert(
+        "<details><summary>바깥</summary>\n\n안 문단\n\n<details open>\n<summary>안쪽</summary>\n\n"
+        "- 목록\n\n</details>\n\n</details>\n\n<details>\n<summary>열린 채</summary>\n\n본문\n"
+    )
+    assert markdown == (
+        '# 01 t\n\n??? note "바깥"\n\n    안 문단\n\n    ???+ note "안쪽"\n\n        - 목록\n\n'
+        '??? note "열린 채"\n\n    본문\n'
+    )
+
+
+def test_lists_and_quotes_keep_their_marks_when_something_inside_changes():
+    markdown = convert("- 첫째 $$a$$\n- 둘째\n  {: .notice--info}\n\n> 인용 $$b$$\n> 둘째 줄\n")
+    assert markdown == "# 01 t\n\n- 첫째 $a$\n- 둘째\n\n> 인용 $b$\n> 둘째 줄\n"
+
+
 def test_code_is_never_converted():
     body = (
         "```markdown\n![x](https://example.com/a.png) $$x$$ <br> {: .notice} $5\n```\n\n    $$y$$ {{ z }}\n"
