@@ -223,3 +223,13 @@ def test_broken_figure_in_the_working_tree_fails_naming_the_script(fixture_repo,
     assert "작업 트리" in result.stderr and "figures/demo/fresh.py:5" in result.stderr
     assert "ZeroDivisionError" in result.stderr
     assert not (tmp_path / "report" / "index.html").exists()
+
+
+def test_a_report_folder_holding_other_files_is_refused_and_left_alone(fixture_repo, tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "notes.md").write_text("내 메모", encoding="utf-8")
+    result = review(fixture_repo, "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "notes.md" in result.stderr and "--out" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "notes.md").exists() and (tmp_path / "images").is_dir()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from course_site.errors import CourseBuildError
 from course_site.figure_review.compare import FigureResult, Rasteriser, Status, compare_revisions
 from course_site.figure_review.report import ScriptLinks, script_diff, summary_markdown, write_report
 from course_site.figure_review.revisions import (
@@ -20,6 +21,7 @@ from course_site.figure_review.revisions import (
 )
 
 WORKING_TREE = Revision("작업 트리", None)
+REPORT_FILES = {"index.html", "summary.md", "images"}
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,7 @@ def review_figures(
 ) -> Review:
     """Compare every figure of ``base``'s merge base with the working tree of ``repo``."""
     before_revision = resolve_base(repo, base)
-    images = out / "images"
-    shutil.rmtree(images, ignore_errors=True)  # pictures of an earlier review would linger
+    images = clear_earlier_report(out)
     with tempfile.TemporaryDirectory(prefix="figure-review-") as scratch:
         scratch = Path(scratch)
         before_root = export_revision(repo, before_revision.commit, scratch / "before-tree")
@@ -63,6 +64,19 @@ def review_figures(
         summary_markdown(results, before=before_revision, after=WORKING_TREE), encoding="utf-8"
     )
     return Review(page, summary, results)
+
+
+def clear_earlier_report(out: Path) -> Path:
+    """The empty images folder of ``out``; refuses a folder that holds anything but a report."""
+    if out.exists():
+        foreign = sorted(path.name for path in out.iterdir() if path.name not in REPORT_FILES)
+        if foreign:
+            raise CourseBuildError(
+                f"보고서 폴더 {out} 에 보고서가 아닌 파일이 있습니다: {', '.join(foreign[:5])}\n"
+                "  지우지 않도록 멈췄습니다. --out 으로 새 폴더나 빈 폴더를 지정하세요."
+            )
+        shutil.rmtree(out / "images", ignore_errors=True)  # pictures of an earlier review
+    return out / "images"
 
 
 class _AnyTagLoader(yaml.SafeLoader):

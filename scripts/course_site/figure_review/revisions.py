@@ -86,6 +86,8 @@ def resolve_base(repo: Path, base: str | None) -> Revision:
         )
         if probe.returncode == 0:
             commit = git(repo, "merge-base", candidate, "HEAD")
+            if commit == probe.stdout.strip():  # HEAD grew from it, e.g. HEAD^1 in CI
+                return Revision(f"{candidate} ({commit[:7]})", commit)
             return Revision(f"{candidate} 와(과) 갈라진 지점 {commit[:7]}", commit)
     wanted = " 또는 ".join(f"'{c}'" for c in candidates)
     raise CourseBuildError(
