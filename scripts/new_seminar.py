@@ -15,7 +15,7 @@ from pathlib import Path
 # Run as a script, Python puts scripts/ on sys.path, so course_site imports as in the hooks.
 from course_site.cli import KoreanArgumentParser
 from course_site.errors import CourseBuildError
-from course_site.scaffold import Project, SeminarRequest, marks_to_finish, plan_seminar, today, write_plan
+from course_site.scaffold import Project, SeminarRequest, plan_seminar, today, write_plan
 from course_site.terms import KEY_HELP
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {page}  세미나 글")
     print(f"  {project.display(plan.figure_script)}  예시 그림 스크립트")
     print("다음에 할 일: 아래 자리를 채우고 표시를 지우세요. 남아 있으면 빌드가 게시를 거부합니다.")
-    for line, text in marks_to_finish(plan.page_text):
-        print(f"  {page}:{line}: {text}")
+    for finding in plan.to_finish:
+        print(f"  {finding}")
     print(
         "그다음 make serve 로 http://127.0.0.1:8000 에서 확인하고, make test 가 통과하면 pull request 를 보내세요."
     )

@@ -50,8 +50,8 @@ from course_site.scaffold import (
     check_term,
     figure_group,
     front_matter_text,
-    marks_to_finish,
     refuse_used_number,
+    still_to_finish,
 )
 from course_site.terms import term_for_date
 from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
@@ -874,7 +874,7 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
         term=term.title,
         conversion=conversion,
         changes=changes + conversion.changes,
-        marks=marks_to_finish(page_text),
+        to_finish=still_to_finish(page_text, project.display(page)),
     )
     return ImportPlan(page=page, page_text=page_text, status=status, report=report)
 
@@ -901,7 +901,7 @@ def write_import(plan: ImportPlan) -> None:
         plan.page.write_text(plan.page_text, encoding="utf-8", newline="\n")
 
 
-def report_markdown(*, source, page, meta, term, conversion: Conversion, changes, marks) -> str:
+def report_markdown(*, source, page, meta, term, conversion: Conversion, changes, to_finish) -> str:
     """What a maintainer must still do, and what was changed: Markdown, the same for every run."""
     lines = [
         f"# Jekyll 글 가져오기 보고서: {meta['title']}",
@@ -934,11 +934,13 @@ def report_markdown(*, source, page, meta, term, conversion: Conversion, changes
         )
         for item in conversion.leftovers
     ] or ["없습니다."]
-    lines += ["", f"## 게시 전에 채울 곳 ({len(marks)}개)", ""]
-    if marks:
-        lines.append("아래 표시가 남아 있으면 빌드가 페이지 게시를 거부합니다. 고친 뒤 표시를 지우세요.")
-        lines.append("")
-    lines += [f"- `{page}:{line}`: {code_span(text[:80])}" for line, text in marks] or ["없습니다."]
+    lines += ["", f"## 게시 전에 고칠 곳 ({len(to_finish)}개)", ""]
+    if to_finish:
+        lines += [
+            "빌드(`mkdocs build --strict`)가 아래를 이유로 이 페이지의 게시를 거부합니다. 고친 뒤 표시를 지우세요.",
+            "",
+        ]
+    lines += [f"- {finding}" for finding in to_finish] or ["없습니다."]
     lines += ["", "## 그 밖에 바꾼 것", ""]
     lines += [f"- {change}" for change in changes] or ["없습니다."]
     return "\n".join(lines) + "\n"

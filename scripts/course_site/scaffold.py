@@ -7,7 +7,9 @@ it writes holds the marks of ``course_site.unfinished`` where the author still
 has to write, so the strict build refuses to publish it until they have.
 
 The reading of the project (``Project``), the front matter layout, the figure
-group rule and the list of marks are shared with the Jekyll importer.
+group rule and ``still_to_finish`` (the build's own page checks, so the list
+of what to finish is exactly what the build would refuse) are shared with the
+Jekyll importer.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from pathlib import Path
 import yaml
 
 from course_site.errors import CourseBuildError
+from course_site.page_checks import Finding, check_page
 from course_site.page_source import parse_page
 from course_site.terms import KEY_HELP, Term, parse_term, term_for_date
-from course_site.unfinished import REDRAW_TITLE, SCAFFOLD_SUMMARY, TODO_COMMENT
+from course_site.unfinished import SCAFFOLD_SUMMARY, TODO_COMMENT
 
 # Lowercase ASCII words joined by single hyphens: it becomes part of a URL.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -223,14 +226,9 @@ def yaml_scalar(text: str) -> str:
     return text if same else json.dumps(text, ensure_ascii=False)
 
 
-def marks_to_finish(text: str) -> list[tuple[int, str]]:
-    """(1-based line, the line) of every unfinished mark in a page we wrote."""
-    marks = (SCAFFOLD_SUMMARY, REDRAW_TITLE, TODO_COMMENT)
-    return [
-        (number, line.strip())
-        for number, line in enumerate(text.splitlines(), start=1)
-        if any(mark in line for mark in marks)
-    ]
+def still_to_finish(text: str, display: str) -> list[Finding]:
+    """What the strict build would refuse in a page we wrote: our marks, and anything else it checks."""
+    return check_page(parse_page(text.encode("utf-8"), display))
 
 
 # The scaffold -----------------------------------------------------------------
@@ -258,6 +256,7 @@ class SeminarPlan:
     page_text: str
     figure_script: Path
     figure_text: str
+    to_finish: list[Finding]  # what the author must still write, with file:line
 
 
 def plan_seminar(project: Project, request: SeminarRequest) -> SeminarPlan:
@@ -293,7 +292,8 @@ def plan_seminar(project: Project, request: SeminarRequest) -> SeminarPlan:
         "summary": SCAFFOLD_SUMMARY,
     }
     page_text = front_matter_text(meta) + page_body(request.title, f"{term.folder}/{page.name}", group)
-    return SeminarPlan(term, page, page_text, figure_script, EXAMPLE_FIGURE_SCRIPT)
+    to_finish = still_to_finish(page_text, project.display(page))
+    return SeminarPlan(term, page, page_text, figure_script, EXAMPLE_FIGURE_SCRIPT, to_finish)
 
 
 def write_plan(plan: SeminarPlan) -> None:

@@ -16,8 +16,7 @@ import import_jekyll
 import pytest
 from course_site.jekyll_import import convert_body, external_images
 from course_site.page_source import parse_page
-from course_site.scaffold import marks_to_finish
-from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
+from course_site.unfinished import REDRAW_TITLE, SCAFFOLD_SUMMARY, TODO_COMMENT
 from pymdownx.slugs import slugify
 from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, soup
 
@@ -52,6 +51,12 @@ def imported(project, post, *args) -> tuple[str, str]:
 
 def post_text(post) -> str:
     return post.read_text(encoding="utf-8")
+
+
+def mark_lines(page: str) -> list[int]:
+    """Lines of a page holding one of the marks the build refuses to publish."""
+    marks = (SCAFFOLD_SUMMARY, REDRAW_TITLE, TODO_COMMENT)
+    return [number for number, line in enumerate(page.splitlines(), start=1) if any(m in line for m in marks)]
 
 
 def heading_ids(markdown: str) -> list[str]:
@@ -120,15 +125,12 @@ def test_no_image_is_loaded_from_another_host(project):
     assert "`https://user-images.githubusercontent.com/54880474/200595317-" in page
 
 
-def test_every_unfinished_mark_is_listed_with_page_and_line(project, capsys):
+def test_report_lists_every_place_the_build_will_refuse_with_page_and_line(project, capsys):
     page, _ = imported(project, SEED, "--number", "7")
     report = capsys.readouterr().out
-    marks = marks_to_finish(page)
-    assert len(marks) == 11
-    listed = re.findall(r"^- `docs/2022-2/07-data-first-look\.md:(\d+)`", report, re.MULTILINE)
-    assert [int(line) for line in listed] == [line for line, _ in marks]
-    lines = page.splitlines()
-    assert all(REDRAW_TITLE in lines[int(line) - 1] for line in listed)
+    listed = re.findall(r"^- docs/2022-2/07-data-first-look\.md:(\d+): ", report, re.MULTILINE)
+    assert [int(line) for line in listed] == mark_lines(page)
+    assert len(listed) == 11 and "## 게시 전에 고칠 곳 (11개)" in report
 
 
 def test_headings_keep_their_text_and_ids_under_a_single_h1(project):
@@ -260,7 +262,7 @@ def test_raw_and_highlight_become_plain_code_blocks_that_are_not_reported(projec
     assert "```html\n<p>{{ page.title }}</p>\n```" in page
     assert "{%" not in page
     report = capsys.readouterr().out
-    assert "## 변환하지 못한 것 (0개)" in report and "## 게시 전에 채울 곳 (0개)" in report
+    assert "## 변환하지 못한 것 (0개)" in report and "## 게시 전에 고칠 곳 (0개)" in report
 
 
 def test_post_url_becomes_a_relative_link_when_the_target_page_exists(project):
@@ -277,7 +279,7 @@ def test_a_post_with_nothing_unfinished_builds_strictly_and_one_with_marks_is_re
     build = mkdocs_build(project, tmp_path / "site")
 
     assert build.returncode != 0
-    for line, _ in marks_to_finish(unfinished.read_text(encoding="utf-8")):
+    for line in mark_lines(unfinished.read_text(encoding="utf-8")):
         assert f"docs/2022-2/06-jekyll-leftovers.md:{line}:" in build.stderr
     assert "05-gradient-descent.md" not in build.stderr, build.stderr
 

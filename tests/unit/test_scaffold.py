@@ -14,7 +14,6 @@ import new_seminar
 import pytest
 from course_checks import check_course_site
 from course_site.page_source import parse_page
-from course_site.scaffold import marks_to_finish
 from course_site.unfinished import SCAFFOLD_SUMMARY, TODO_COMMENT
 from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, run_script, soup
 
@@ -44,6 +43,12 @@ def project(tmp_path):
 
 def scaffold(project, *args, **changes) -> int:
     return new_seminar.main([*arguments(**changes), *args, "--project", str(project)])
+
+
+def mark_lines(page: str) -> list[int]:
+    """Lines of a page holding one of the scaffold's marks."""
+    marks = (SCAFFOLD_SUMMARY, TODO_COMMENT)
+    return [number for number, line in enumerate(page.splitlines(), start=1) if any(m in line for m in marks)]
 
 
 def files_in(project) -> dict[str, bytes]:
@@ -107,7 +112,7 @@ def test_it_prints_every_place_to_finish_with_page_and_line(project, capsys):
     out = capsys.readouterr().out
     page = (project / PAGE_05).read_text(encoding="utf-8")
     printed = [int(line) for line in re.findall(rf"^  {re.escape(PAGE_05)}:(\d+): ", out, re.MULTILINE)]
-    assert printed == [line for line, _ in marks_to_finish(page)]
+    assert printed == mark_lines(page)
     lines = page.splitlines()
     assert lines[printed[0] - 1] == f'summary: "{SCAFFOLD_SUMMARY}"'
     assert all(TODO_COMMENT in lines[line - 1] for line in printed[1:]) and len(printed) >= 4
@@ -145,11 +150,11 @@ def test_a_scaffolded_seminar_is_refused_until_finished_then_shows_everywhere(tm
     result = run_script("new_seminar.py", *arguments(), "--project", str(project))
     assert result.returncode == 0, result.stderr
     page = project / PAGE_05
-    marks = marks_to_finish(page.read_text(encoding="utf-8"))
+    marks = mark_lines(page.read_text(encoding="utf-8"))
 
     unfinished = mkdocs_build(project, tmp_path / "unfinished")
     assert unfinished.returncode != 0
-    for line, _ in marks:
+    for line in marks:
         assert f"{PAGE_05}:{line}:" in unfinished.stderr
 
     # What the author does: a summary, and text in place of every mark.
