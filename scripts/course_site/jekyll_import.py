@@ -58,7 +58,7 @@ from course_site.unfinished import REDRAW_TITLE, TODO_COMMENT
 
 POST_FILE_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.(?:md|markdown)")
 # Jekyll front matter keys we turn into ours; any other key is dropped and reported.
-MAPPED_KEYS = (
+MAPPED_KEYS = {
     "title",
     "date",
     "author",
@@ -68,7 +68,7 @@ MAPPED_KEYS = (
     "tags",
     "description",
     "excerpt",
-)
+}
 TOC_HEADINGS = {"목차", "차례", "toc", "contents", "tableofcontents"}
 # Minimal Mistakes' notice classes, common in club posts, and the admonition each becomes.
 NOTICES = {
@@ -247,8 +247,8 @@ def convert_body(
             f"주소 앞의 `{{{{ site.url }}}}`, `{{{{ site.baseurl }}}}` {site_urls}개를 지웠습니다."
         )
 
-    post = _PostBody(lines, first_line, title, figure_group, page_src_uri, result)
-    result.markdown = f"# {title}\n\n{restore_raw(chr(10).join(post.convert()))}\n"
+    converted = _PostBody(lines, first_line, title, figure_group, page_src_uri, result).convert()
+    result.markdown = f"# {title}\n\n" + restore_raw("\n".join(converted)) + "\n"
     left = external_images(result.markdown)
     if left:  # a guard for this module's own mistakes: the site loads nothing from other hosts
         raise CourseBuildError(f"그림 주소가 남았습니다 (가져오기 도구의 버그입니다): {', '.join(left)}")
@@ -332,9 +332,8 @@ class _PostBody:
             elif token.type == "paragraph_open":
                 self.paragraph(tokens[index + 1], token, last)
                 index += 2
-            elif (
-                token.type == "inline" and token.map
-            ):  # a table cell, a heading in a list: edited on its line
+            elif token.type == "inline" and token.map:
+                # a table cell, a heading in a list: edited where it stands on its line
                 inline = self.inline(token, token.map[0], display=False)
                 self.lines[token.map[0]] = self.lines[token.map[0]].replace(token.content, inline.content, 1)
                 self.after[last] += self.boxes(inline.boxes) + inline.todos
