@@ -87,10 +87,11 @@ def home_schedule(course: Course, page_uri: str) -> str:
     if current is None:
         return "_아직 등록된 세미나가 없습니다._"
     page_dir = posixpath.dirname(page_uri) or "."
-    parts = [f"### {current.title}", "", schedule_table(course.in_term(current), page_uri)]
+    # Fixed ids: a link to "this term" pasted in chat must survive the next term.
+    parts = [f"### {current.title} {{#이번-학기}}", "", schedule_table(course.in_term(current), page_uri)]
     earlier = [term for term in course.terms if term < current]
     if earlier:
-        parts += ["", "### 지난 학기", ""]
+        parts += ["", "### 지난 학기 {#지난-학기}", ""]
         for term in earlier:
             link = posixpath.relpath(f"{term.folder}/index.md", page_dir)
             parts.append(f"- [{term.title}]({link}) · 세미나 {len(course.in_term(term))}개")

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 # What a copy needs to build: everything but tests, caches and built output.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "figures", "notebooks", "scripts", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "published-links.txt", "docs", "figures", "notebooks", "scripts", "overrides")
 
 
 def copy_project(root: Path, target: Path, *, with_cache: bool = False) -> Path:
@@ -16,7 +16,7 @@ def copy_project(root: Path, target: Path, *, with_cache: bool = False) -> Path:
         source = root / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif source.is_file():
             shutil.copy2(source, target / part)
     if with_cache and (root / ".cache").is_dir():
         shutil.copytree(root / ".cache", target / ".cache")

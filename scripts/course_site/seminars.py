@@ -48,8 +48,9 @@ FIELDS = {
     "term": "학기 (선택; 폴더 이름과 같아야 함. 예: 2022-2)",
 }
 REQUIRED = ("title", "number", "date", "presenters")
-# Keys MkDocs or Material read from any page; allowed beside ours.
-THEME_FIELDS = {"description", "hide", "icon", "search", "status", "template", "subtitle"}
+# Keys any page may have: MkDocs' and Material's, and the old addresses a
+# page keeps alive (course_site.published_links).
+THEME_FIELDS = {"description", "hide", "icon", "search", "status", "template", "subtitle", "redirect_from", "anchor_aliases"}
 # Fields only a seminar has: a page with one of them outside a term folder is a misplaced seminar.
 SEMINAR_ONLY = ("number", "presenters")
 FIX_HINT = "필드 설명: README 의 '세미나 추가하기', scripts/course_site/seminars.py 맨 위."

@@ -23,6 +23,7 @@ def test_terms_are_newest_first_and_the_home_page_leads_with_the_current_term(fi
     article = soup(site / "index.html").find("article")
     headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in article.find_all("h3")]
     assert headings[:2] == ["2023년 1학기", "지난 학기"]
+    assert [h["id"] for h in article.find_all("h3")][:2] == ["이번-학기", "지난-학기"]
     assert [a["href"] for a in article.select("table a")] == ["2023-1/01-next-term/"]
 
 
