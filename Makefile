@@ -20,9 +20,7 @@ serve: $(VENV)/.runtime
 # Built into a fresh folder that replaces site/ only on success: a failed
 # build never leaves a half-built site/ behind to publish.
 build: $(VENV)/.runtime
-	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --site-dir site.partial
-	rm -rf site && mv site.partial site
+	$(BIN)/python scripts/build_site.py
 
 figures: $(VENV)/.runtime
 	$(BIN)/python scripts/render_figures.py

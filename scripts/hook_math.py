@@ -1,0 +1,109 @@
+"""MkDocs adapter for math rendered at build time (see course_site.formulas).
+
+``pymdownx.arithmatex`` (generic mode, in mkdocs.yml) marks what is math in
+the Markdown; this hook renders every marked formula with KaTeX into HTML,
+links KaTeX's stylesheet from the pages that have math (and only those), and
+adds the stylesheet and fonts to the site. Broken formulas of all pages are
+reported together, each with docs/<page>.md:<line>, before any page is written.
+
+MkDocs keeps this module loaded across rebuilds of ``mkdocs serve``, so the
+only state is ``_build``, replaced in ``on_config`` at the start of each build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from course_site.errors import CourseBuildError
+from course_site.formulas import FormulaErrors, MathRenderer, render_marked_math
+from course_site.formulas.assets import STYLESHEET_URI, find_katex_assets, missing_assets_message
+from course_site.formulas.source_lines import formula_lines
+
+log = get_plugin_logger("math")
+
+_build: dict = {}
+
+
+# Hooks ------------------------------------------------------------------------
+
+
+def on_config(config):
+    _build.clear()
+    root = Path(config.config_file_path).parent
+    _build.update(
+        root=root,
+        docs=Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix(),
+        renderer=MathRenderer(root / ".cache" / "math"),
+        assets=None,
+        pages_with_math=set(),
+        problems=[],
+    )
+
+
+def on_files(files, config):
+    try:
+        _build["assets"] = find_katex_assets(_build["root"])
+    except CourseBuildError as error:
+        raise PluginError(str(error)) from None
+    if _build["assets"] is not None:
+        for uri, source in _build["assets"].files().items():
+            if isinstance(source, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, uri, content=source))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    try:
+        html, count = render_marked_math(html, _build["renderer"])
+    except FormulaErrors as errors:
+        _build["problems"].append(formula_report(page, errors))
+        return html
+    if count:
+        _build["pages_with_math"].add(page.file.src_uri)
+    return html
+
+
+def on_env(env, config, files):
+    # Every page's content exists by now and none is written yet: the one
+    # place to report all broken formulas at once.
+    problems = list(_build["problems"])
+    if _build["pages_with_math"] and _build["assets"] is None:
+        problems.append(missing_assets_message(_build["root"]))
+    if problems:
+        raise PluginError("수식을 그릴 수 없습니다:\n" + "\n".join(problems))
+    if _build["pages_with_math"]:
+        log.info(f"{_build['renderer'].summary()}, 페이지 {len(_build['pages_with_math'])}개")
+    return env
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri not in _build["pages_with_math"]:
+        return output  # pages without math load nothing for it
+    href = get_relative_url(STYLESHEET_URI, page.url)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+
+
+# Helper functions -------------------------------------------------------------
+
+
+def formula_report(page, errors: FormulaErrors) -> str:
+    """One entry per broken formula: where it is, the formula, KaTeX's reason, our hint."""
+    source = page.file.content_string
+    lines = formula_lines(source, [problem.formula.tex for problem in errors.problems])
+    entries = []
+    for problem, line in zip(errors.problems, lines):
+        where = f"{_build['docs']}/{page.file.src_uri}" + (f":{line}" if line else "")
+        delimiter = "$$" if problem.formula.display else "$"
+        entries.append(
+            f"  {where}: {delimiter}{problem.formula.tex}{delimiter}\n"
+            f"    KaTeX: {problem.reason}\n"
+            f"    → {problem.hint}"
+        )
+    return "\n".join(entries)
