@@ -42,6 +42,8 @@ def figure(caption: str, body: str) -> str:
     return FIGURE.format(caption=caption, body=textwrap.indent(textwrap.dedent(body).strip(), "    "))
 
 
+CHANGES_URL = "https://github.com/example/course/pull/7/files"
+
 LOW = 'ax.plot([0, 1], [0, 0], color="#0072b2", linewidth=3)'
 HIGH = 'ax.plot([0, 1], [1, 1], color="#d55e00", linewidth=3)'
 
@@ -119,7 +121,7 @@ def fixture_repo(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def report(fixture_repo, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report")
-    result = review(fixture_repo, "--out", str(out))
+    result = review(fixture_repo, "--out", str(out), "--changes-url", CHANGES_URL)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return out
@@ -152,29 +154,22 @@ def test_changed_figure_shows_before_after_and_difference_for_each_palette(repor
         assert (report / image["src"]).stat().st_size > 0
 
 
-def test_changed_figure_links_its_script_and_embeds_its_diff(report):
+def test_each_shown_figure_links_its_script_in_the_pull_requests_files_view(report):
+    page = BeautifulSoup((report / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {article.find("h3").get_text(): article.find("a")["href"] for article in page.find_all("article")}
+    # GitHub anchors each file of the files view at "diff-" + SHA-256 of its path.
+    assert links == {
+        script: f"{CHANGES_URL}#diff-{hashlib.sha256(script.encode()).hexdigest()}"
+        for script in ("figures/demo/redrawn.py", "figures/demo/fresh.py", "figures/demo/retired.py")
+    }
+
+
+def test_changed_figure_embeds_the_diff_of_its_script(report):
     page = BeautifulSoup((report / "index.html").read_text(encoding="utf-8"), "html.parser")
     (article,) = page.find("section", id="changed").find_all("article")
-    (link,) = article.find_all("a")
-    assert link["href"].startswith("https://github.com/example/course/blob/")
-    assert link["href"].endswith("/figures/demo/redrawn.py")
     diff = article.find("pre").get_text()
     assert '-    ax.plot([0, 1], [0, 1], color="#0072b2")' in diff
     assert '+    ax.plot([0, 1], [1, 0], color="#d55e00")' in diff
-
-
-def test_pull_request_link_points_at_the_script_in_the_files_view(fixture_repo, tmp_path):
-    changes = "https://github.com/example/course/pull/7/files"
-    result = review(fixture_repo, "--out", str(tmp_path), "--changes-url", changes)
-    assert result.returncode == 0, result.stderr
-    page = BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    hrefs = [a["href"] for a in page.select("article a")]
-    # GitHub anchors each file of the files view at "diff-" + SHA-256 of its path.
-    expected = {
-        f"{changes}#diff-{hashlib.sha256(path.encode()).hexdigest()}"
-        for path in ("figures/demo/redrawn.py", "figures/demo/fresh.py", "figures/demo/retired.py")
-    }
-    assert set(hrefs) == expected
 
 
 def test_summary_for_the_job_lists_the_figures_to_look_at(report):
