@@ -16,6 +16,8 @@ import import_jekyll
 import pytest
 from course_site.jekyll_import import convert_body, external_images
 from course_site.page_source import parse_page
+from course_site.scaffold import Project
+from course_site.seminars import CourseConfig, validate
 from course_site.unfinished import REDRAW_TITLE, SCAFFOLD_SUMMARY, TODO_COMMENT
 from pymdownx.slugs import slugify
 from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, soup
@@ -175,6 +177,15 @@ def test_importing_twice_changes_nothing(project, tmp_path, capsys):
     assert run_import(project, SEED, "--number", "7", "--report", str(report)) == 0
     assert {path: path.read_bytes() for path in first} == first
     assert "이미 같은 내용이라 그대로 두었습니다" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("post", [SEED, CONVERTIBLE, LEFTOVERS], ids=lambda post: post.stem)
+def test_every_fixture_post_becomes_front_matter_the_seminar_schema_accepts(project, post):
+    page, path = imported(project, post)
+    src_uri = path.relative_to(project / "docs").as_posix()
+    config = CourseConfig(tags=Project.load(project).tags)
+    seminar, errors = validate(parse_page(page.encode("utf-8"), src_uri), src_uri, config)
+    assert errors == [] and seminar is not None
 
 
 @pytest.mark.parametrize("post", [SEED, CONVERTIBLE, LEFTOVERS], ids=lambda post: post.stem)

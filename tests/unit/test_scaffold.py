@@ -14,6 +14,8 @@ import new_seminar
 import pytest
 from course_checks import check_course_site
 from course_site.page_source import parse_page
+from course_site.scaffold import Project
+from course_site.seminars import CourseConfig, validate
 from course_site.unfinished import SCAFFOLD_SUMMARY, TODO_COMMENT
 from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, run_script, soup
 
@@ -84,6 +86,14 @@ def test_page_front_matter_follows_the_schema_and_leaves_the_term_to_the_folder(
     body = page.body
     assert body.count("\n# ") + body.startswith("# ") == 1, "the title is the only h1"
     assert "![예시 그림: 측정값과 추세선](../figures/seminar05/example.svg)" in body
+
+
+def test_page_front_matter_passes_the_seminar_schema(project):
+    assert scaffold(project, "--tags", "seminar", "실습") == 0
+    src_uri = PAGE_05.removeprefix("docs/")
+    page = parse_page((project / PAGE_05).read_bytes(), PAGE_05)
+    seminar, errors = validate(page, src_uri, CourseConfig(tags=Project.load(project).tags))
+    assert errors == [] and seminar.tags == ("seminar", "실습")
 
 
 def test_the_term_comes_from_the_date_and_a_new_term_folder_is_created(project):
