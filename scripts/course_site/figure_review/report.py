@@ -63,7 +63,7 @@ class ScriptLinks:
         if self.changes_url:
             # The files view anchors each file at "diff-" + SHA-256 of its path.
             anchor = hashlib.sha256(result.script.encode("utf-8")).hexdigest()
-            return f"{self.changes_url}#diff-{anchor}", "PR 에서 바뀐 코드 보기"
+            return f"{self.changes_url}#diff-{anchor}", "PR에서 바뀐 코드 보기"
         if self.repo_url and self.base_commit and result.status is not Status.ADDED:
             return (
                 f"{self.repo_url.rstrip('/')}/blob/{self.base_commit}/{result.script}",
