@@ -99,7 +99,8 @@ def fixture_repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("two-commits")
     shutil.copytree(ROOT / "scripts", repo / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     (repo / "figures").mkdir()
-    shutil.copy2(ROOT / "figures" / "figure_style.py", repo / "figures" / "figure_style.py")
+    for shared in (ROOT / "figures").glob("*.py"):  # the style module and what it may import
+        shutil.copy2(shared, repo / "figures" / shared.name)
     shutil.copytree(ROOT / "figures" / "fonts", repo / "figures" / "fonts")
     (repo / "mkdocs.yml").write_text(
         "site_name: 검토 연습\nrepo_url: https://github.com/example/course\n"
