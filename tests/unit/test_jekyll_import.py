@@ -300,6 +300,8 @@ def test_a_post_with_nothing_unfinished_builds_strictly_and_one_with_marks_is_re
     assert page.select_one("details summary").get_text(strip=True) == "정답 코드 보기"
     assert page.select_one(".admonition.info") is not None
     assert page.find("a", string="데이터로 뭐를 할까?")["href"] == "../02-linear-regression/"
+    assert page.select(".katex") and len(page.select(".katex-display")) == 1, "math rendered at build time"
+    assert "$$" not in page.get_text() and "커피 한 잔이 $5 라면" in page.get_text()
 
 
 # What cannot be converted -----------------------------------------------------------
