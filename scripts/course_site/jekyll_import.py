@@ -85,11 +85,12 @@ _HIGHLIGHT = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*highlight\s+(?P<lang>[\w+-]
 _END_HIGHLIGHT = re.compile(r"^(?P<indent>[ \t]*)\{%-?\s*endhighlight\s*-?%\}\s*$")
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
 _SITE_URL = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}")
-_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
-_IAL = re.compile(r"\{:(?!:)\s*(?P<body>[^}\n]*)\}")
+# Liquid, and kramdown's own extensions ({::comment}, {::nomarkdown}): nothing here understands them.
+_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{::\w[^}\n]*\}|\{:/\w*\}")
+_IAL = re.compile(r"\{:(?![:/])\s*(?P<body>[^}\n]*)\}")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_IFRAME = re.compile(r"<iframe\b[^>]*>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL)
+_EMBED = re.compile(r"<(?P<tag>iframe|script)\b[^>]*>(?:.*?</(?P=tag)\s*>)?", re.IGNORECASE | re.DOTALL)
 _DETAILS_OPEN = re.compile(r"<details\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
@@ -275,7 +276,7 @@ class _Inline:
 
     content: str
     boxes: list[int] = field(default_factory=list)  # redraw numbers whose marker is in the content
-    todos: list[str] = field(default_factory=list)  # unfinished marks to put after the block
+    left: list[str] = field(default_factory=list)  # what stays as written, for one mark after the block
     display_math: str | None = None  # the paragraph is one $$...$$: display math
 
 
@@ -322,7 +323,7 @@ class _PostBody:
                     token.map[1],
                     [f"{'#' * levels[token.map[0]]} {inline.content.strip()}"],
                 )
-                self.after[last] += self.boxes(inline.boxes) + inline.todos
+                self.after[last] += self.boxes(inline.boxes) + self.todo(inline.left)
                 index += 2
             elif token.type in ("bullet_list_open", "ordered_list_open") and self.is_kramdown_toc(index):
                 dropped.append(range(*token.map))
@@ -336,7 +337,7 @@ class _PostBody:
                 # a table cell, a heading in a list: edited where it stands on its line
                 inline = self.inline(token, token.map[0], display=False)
                 self.lines[token.map[0]] = self.lines[token.map[0]].replace(token.content, inline.content, 1)
-                self.after[last] += self.boxes(inline.boxes) + inline.todos
+                self.after[last] += self.boxes(inline.boxes) + self.todo(inline.left)
             elif token.type in ("fence", "code_block"):
                 for line in range(*token.map):
                     self.liquid_left(self.lines[line], line, in_code=True)
@@ -413,8 +414,11 @@ class _PostBody:
         elif nested:
             old = content.split("\n")  # one line fewer than the source when an attribute list went
             out = with_prefixes(self.lines[start : start + len(old)], old, inline.content.split("\n"))
-        elif inline.todos and not _LIQUID.sub("", inline.content).strip():
-            out, inline.todos = inline.todos, []  # a paragraph of Liquid only: its mark takes its place
+        elif inline.left and not _LIQUID.sub("", inline.content).strip():
+            out, inline.left = (
+                self.todo(inline.left),
+                [],
+            )  # a paragraph of Liquid only: its mark takes its place
         else:
             out, pending = [], []
             for line in inline.content.split("\n"):
@@ -428,7 +432,7 @@ class _PostBody:
             if notice:
                 out = [f"!!! {notice}", "", *[f"    {line}" for line in out if line.strip()]]
         self.replaced[start] = (end, out)
-        self.after[last] += self.boxes(inline.boxes) + inline.todos
+        self.after[last] += self.boxes(inline.boxes) + self.todo(inline.left)
 
     def block_attributes(self, content: str, start: int, boxes_allowed: bool) -> tuple[str, str | None]:
         """(content without its last-line kramdown attribute list, the admonition that list asked for).
@@ -475,14 +479,7 @@ class _PostBody:
         self.br_removed += count
         visible = _TAG.sub("", new).strip()
         new, numbers = self.html_images(new, start)
-        for frame in _IFRAME.finditer(new):
-            src = html_attrs(frame.group(0)).get("src", "")
-            self.note(
-                start, f"다른 서버의 내용을 끼워 넣는 <iframe> 을 링크로 바꿨습니다 ({code_span(src)})."
-            )
-        new = _IFRAME.sub(
-            lambda m: f"[원래 글에 끼워 넣었던 내용 열기]({html_attrs(m.group(0)).get('src', '')})", new
-        )
+        new = _EMBED.sub(lambda embed: self.embed_link(embed, start), new)
         tags = self.liquid_left(new, start)
         if numbers and not visible:
             out, numbers = self.boxes(numbers), []  # the block held only pictures
@@ -493,7 +490,21 @@ class _PostBody:
         if token.level > 0:
             out = with_prefixes(self.lines[start:end], token.content.rstrip("\n").split("\n"), out)
         self.replaced[start] = (end, out)
-        self.after[last] += self.boxes(numbers) + ([self.liquid_todo(tags)] if tags else [])
+        self.after[last] += self.boxes(numbers) + self.todo(tags)
+
+    def embed_link(self, embed: re.Match, index: int) -> str:
+        """A video or a gist loads from another host: a link to it instead, or nothing for a bare script."""
+        src = html_attrs(embed.group(0)[: embed.group(0).find(">") + 1]).get("src", "")
+        if not src:
+            self.note(
+                index,
+                f"페이지 안에 쓴 <{embed['tag']}> 를 뺐습니다 (이 사이트는 글에 스크립트를 넣지 않습니다).",
+            )
+            return ""
+        self.note(
+            index, f"다른 서버의 내용을 끼워 넣는 <{embed['tag']}> 를 링크로 바꿨습니다 ({code_span(src)})."
+        )
+        return f"[원래 글에 끼워 넣었던 내용 열기]({src})"
 
     def details(self, html: str, opening: re.Match, start: int, end: int) -> None:
         """``<details>`` opens a ``???`` block that lasts until ``</details>``; what is inside stays Markdown."""
@@ -542,7 +553,7 @@ class _PostBody:
                     edits.append((begin, end, " ".join(self.marker(number) for number in numbers)))
                     result.boxes += numbers
             elif child.type == "html_inline" and (tags := self.liquid_left(child.content, line_of(begin))):
-                result.todos.append(self.liquid_todo(tags))
+                result.left += tags
         # What no token covers is plain text: there kramdown and Liquid meant something.
         position = 0
         for begin, end in [*sorted(covered), (len(src), len(src))]:
@@ -557,16 +568,15 @@ class _PostBody:
     def text_edits(self, src: str, begin: int, end: int, line_of, result: _Inline) -> list:
         edits = []
         for match in _LIQUID.finditer(src, begin, end):  # left as written, for a person to decide
-            result.todos.append(self.liquid_todo(self.liquid_left(match.group(0), line_of(match.start()))))
+            result.left += self.liquid_left(match.group(0), line_of(match.start()))
         for match in _IAL.finditer(src, begin, end):  # e.g. {: target="_blank"} after a link
             self.note(
                 line_of(match.start()),
                 f"kramdown 속성 {code_span(match.group(0))} 을 뺐습니다 (이 사이트에는 그 스타일이 없습니다).",
             )
             edits.append((match.start(), match.end(), ""))
-        for match in _LONE_DOLLAR.finditer(
-            src, begin, end
-        ):  # kramdown's lone $ is a dollar sign; ours opens math
+        # kramdown's lone $ is a dollar sign; ours opens a formula.
+        for match in _LONE_DOLLAR.finditer(src, begin, end):
             edits.append((match.start(), match.end(), "\\$"))
         return edits
 
@@ -631,15 +641,18 @@ class _PostBody:
         return found
 
     @staticmethod
-    def liquid_todo(tags: list[str]) -> str:
+    def todo(tags: list[str]) -> list[str]:
+        """The one unfinished mark for what a block left as written (none if nothing was)."""
+        if not tags:
+            return []
         listed = ", ".join(code_span(tag) for tag in tags).replace("--", "- -")  # "--" would end the comment
         posts = [match["name"] for tag in tags if (match := _POST_URL.fullmatch(tag))]
         if posts:
-            return (
-                f"{TODO_COMMENT} {listed} 는 아직 가져오지 않은 글({', '.join(posts)})로 가는 링크입니다. "
-                "그 글을 먼저 가져온 뒤 이 글을 --force 로 다시 가져오거나, 링크를 직접 고치세요. -->"
-            )
-        return f"{TODO_COMMENT} Jekyll 에서만 동작하는 Liquid {listed} 를 이 사이트에 맞게 바꾸거나 지우세요. -->"
+            what = f"{listed} 는 아직 가져오지 않은 글({', '.join(posts)})로 가는 링크입니다"
+            return [
+                f"{TODO_COMMENT} {what}. 그 글을 먼저 가져온 뒤 이 글을 --force 로 다시 가져오거나, 링크를 직접 고치세요. -->"
+            ]
+        return [f"{TODO_COMMENT} Jekyll 에서만 동작하는 {listed} 를 이 사이트에 맞게 바꾸거나 지우세요. -->"]
 
     # Writing -------------------------------------------------------------------
 

@@ -326,7 +326,9 @@ def test_liquid_it_cannot_convert_stays_as_written_with_a_mark_and_is_reported(p
     assert "아직 가져오지 않은 글(2021-03-02-never-imported)" in page
     in_code = "{{ not_liquid_here }}"
     assert f"- {post_line(in_code)}줄: `{in_code}` — 코드 블록 안이라 적힌 그대로 보입니다" in report
-    assert "## 변환하지 못한 것 (4개)" in report
+    assert f"- {post_line('{::comment}')}줄: `{{::comment}}`" in report, "kramdown's own extensions too"
+    assert "`{::comment}`, `{:/comment}` 를 이 사이트에 맞게" in page, "one mark per block"
+    assert "## 변환하지 못한 것 (6개)" in report
 
 
 def test_images_in_html_lists_quotes_and_behind_site_baseurl_become_boxes(project, capsys):
@@ -345,10 +347,11 @@ def test_images_in_html_lists_quotes_and_behind_site_baseurl_become_boxes(projec
     assert f"> 인용 안의 그림 **(그림 4: {REDRAW_TITLE} — 아래 상자)** 도 있습니다." in page
 
 
-def test_an_embedded_video_becomes_a_link_and_kramdown_toc_and_styles_are_dropped(project, capsys):
+def test_embedded_videos_and_gists_become_links_and_kramdown_toc_and_styles_are_dropped(project, capsys):
     page, _ = imported(project, LEFTOVERS)
     assert "[원래 글에 끼워 넣었던 내용 열기](https://www.youtube.com/embed/xyz)" in page
-    assert "<iframe" not in page and "TOC" not in page and "{:" not in page
+    assert "[원래 글에 끼워 넣었던 내용 열기](https://gist.github.com/keonju/abc123.js)" in page
+    assert "<iframe" not in page and "<script" not in page and "TOC" not in page and "{: " not in page
     assert "가운데 정렬한 문단입니다.\n" in page
     assert "## 실습 순서" in page, "a setext heading becomes an ATX heading"
     report = capsys.readouterr().out
