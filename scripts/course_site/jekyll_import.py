@@ -15,15 +15,17 @@ change stays byte for byte as written.
 - headings keep their text, so their ids stay the same; levels are renumbered
   so the title is the only h1; a hand-written "목차" and kramdown's
   ``{:toc}`` are dropped: the site builds its own.
-- images are never loaded from another host: each becomes a box titled
-  ``unfinished.REDRAW_TITLE`` naming the figure script to write.
+- nothing is loaded from another host: each image becomes a box titled
+  ``unfinished.REDRAW_TITLE`` naming the figure script to write; an embedded
+  video or gist (``<iframe>``, ``<script src>``) becomes a link.
 - kramdown: ``$$...$$`` becomes ``$...$`` inside text and a ``$$`` block on a
   paragraph of its own; ``{: .notice--info}`` becomes an admonition, other
   attribute lists are dropped; ``<details>`` becomes a ``???`` block.
 - Liquid: ``raw`` and ``highlight`` are converted, ``post_url`` becomes a
-  link when the target post was imported; anything else stays visible with an
-  ``unfinished.TODO_COMMENT`` beside it, so the build refuses the page until a
-  person decides.
+  link when the target post was imported; anything else (and kramdown's
+  ``{::comment}``-style extensions) stays as written with an
+  ``unfinished.TODO_COMMENT`` after its block, so the build refuses the page
+  until a person decides.
 
 The conversion is a pure function of the post and of which pages exist, so
 importing twice writes the same bytes.
