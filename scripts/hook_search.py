@@ -1,12 +1,17 @@
-"""MkDocs adapter for the morpheme-aware Korean search index (see course_site.korean_search).
+"""MkDocs adapter for Korean search and the glossary (see course_site.korean_search, course_site.glossary).
 
-Settings: the ``search`` plugin's ``separator`` and ``fields`` in mkdocs.yml
-must be the ones korean_search expects; ``on_config`` checks them and says
-what to write. Segmentations are cached per page in ``.cache/search/`` next to
-mkdocs.yml, so a build where no page changed never loads kiwipiepy.
+- ``on_config`` sets the search plugin's ``separator`` and ``fields`` from
+  code (korean_search.SEPARATOR, FIELDS): mkdocs.yml says only ``- search``.
+- ``on_files`` reads docs/glossary.yml (not published itself) and adds the
+  generated 용어집 page ``glossary.md``.
+- ``on_page_context`` fills that page with the terms and links to the
+  sections that teach them, once every page is rendered.
+- ``on_post_build`` adds the analyser's hidden fields, stems and glossary
+  spellings to search/search_index.json (cached per block of text in
+  ``.cache/search/`` next to mkdocs.yml) and puts our worker script in front
+  of Material's search worker.
 
-MkDocs keeps this module loaded across rebuilds of ``mkdocs serve``, so the
-only state is ``_build``, replaced in ``on_config`` at the start of each build.
+State lives in ``_build``, reset in ``on_config`` at the start of each build.
 """
 
 from __future__ import annotations
@@ -16,11 +21,20 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 
+from course_site.analysis_cache import AnalysisCache
 from course_site.errors import CourseBuildError
-from course_site.korean_search import check_search_settings, kiwi_analyser, segment_search_index
+from course_site.glossary import Glossary, load_glossary
+from course_site.glossary_page import MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
+from course_site.korean_analyser import kiwi_analyser
+from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
+from course_site.search_worker import install_search_worker
 
 log = get_plugin_logger("search")
+
+GLOSSARY_DATA = "glossary.yml"  # in docs/: edited beside the pages, watched by mkdocs serve
 
 _build: dict = {}
 
@@ -28,18 +42,63 @@ _build: dict = {}
 # Hooks ------------------------------------------------------------------------
 
 
+@event_priority(100)  # before Material's search plugin reads its settings
 def on_config(config):
     _build.clear()
     search = search_plugin(config)
     if search is None or not search.config.enabled:
         return
-    try:
-        check_search_settings(
-            search.config.separator, search.config.fields, Path(config.config_file_path).name
+    config_name = Path(config.config_file_path).name
+    set_by_hand = [name for name in ("separator", "fields") if search.config.get(name)]
+    if set_by_hand:
+        raise PluginError(
+            f"{config_name} 의 plugins → search 에 {', '.join(set_by_hand)} 가 있습니다. 한국어 검색 설정은 "
+            "scripts/course_site/korean_search.py (SEPARATOR, FIELDS) 한 곳에서 정합니다.\n"
+            f"  {config_name} 에서 그 줄을 지우고 '- search' 만 남기세요."
         )
+    search.config.separator = SEPARATOR
+    search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
+    _build.update(
+        cache=AnalysisCache(Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser),
+        glossary=Glossary([]),
+        glossary_page=None,
+        files=None,
+    )
+
+
+def on_files(files, config):
+    if not _build:
+        return files
+    data = files.get_file_from_path(GLOSSARY_DATA)
+    if data is None:
+        return files
+    files.remove(data)  # the data is not a page of its own
+    try:
+        _build["glossary"] = load_glossary(Path(data.abs_src_path), f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}")
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
-    _build.update(cache_dir=Path(config.config_file_path).parent / ".cache" / "search")
+    # Not in the nav by itself (no omitted-file warning); mkdocs.yml's nav places it.
+    page = File.generated(config, PAGE_URI, content=MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(page)
+    _build.update(glossary_page=page, files=files)
+    return files
+
+
+# Before Material's search plugin indexes the page in its own on_page_context.
+@event_priority(100)
+def on_page_context(context, page, config, nav):
+    if not _build.get("glossary_page") or page.file is not _build["glossary_page"]:
+        return context
+    # Every page is rendered before any page context is built, so all content is here.
+    sections = []
+    for file in _build["files"].documentation_pages():
+        other = file.page
+        if other is None or other is page or not other.content:
+            continue
+        sections += page_sections(other.url, other.title or "", other.content)
+    listing = glossary_html(_build["glossary"], sections, lambda url: get_relative_url(url, page.url))
+    page.content = page.content.replace(PLACEHOLDER, listing)
+    return context
 
 
 # Runs after Material's search plugin has written search/search_index.json.
@@ -51,7 +110,8 @@ def on_post_build(config):
     raw = path.read_text(encoding="utf-8")
     index = json.loads(raw)
     try:
-        report = segment_search_index(index, _build["cache_dir"], kiwi_analyser)
+        report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
+        install_search_worker(Path(config.site_dir))
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
     # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes on the wire.

@@ -1,95 +1,72 @@
-"""Morpheme-aware Korean search index for Material's built-in (lunr) search.
+"""Morpheme-aware Korean search for Material's built-in (lunr) search: the index side.
 
-Material's search splits text into tokens with one regex (``separator``) and
+Material's search splits text into tokens with one regex (``SEPARATOR``) and
 matches every query word as a *prefix* of a token. Korean glues particles and
 endings to words (딥러닝은) and builds compounds (지도학습), so a reader who
-types 학습 or 역전파 misses text that stock search indexed as 지도학습 or
-오차역전파(backpropagation)로. The fix happens at build time, on the finished
-``search/search_index.json``; the reader's browser gets no analyser:
+types 학습 or 역전파 would miss text indexed as 지도학습은 or
+오차역전파(backpropagation)로. At build time, on the finished
+``search/search_index.json``, kiwipiepy analyses every title and text once:
 
-1. **Zero-width separators.** In every title and text, a U+200B is inserted
-   where a content morpheme (noun, verb root, English word, number, ...)
-   starts inside a word: 지도학습은 → 지도\u200b학습은. ``SEPARATOR`` splits on
-   it, so 학습 becomes a token of its own. Particles and endings stay glued to
-   the morpheme before them (학습은): they never become tokens, so a query such
-   as 은 does not match every section, and prefix matching still finds 학습.
-2. **Compound fields** (``title_compounds``, ``text_compounds``; indexed by
-   lunr, never displayed). Splitting 딥러닝 into 딥 + 러닝 would stop the query
-   딥러닝 from matching, so each compound is kept whole, without its particle,
-   together with its tails (오차역전파, 차역전파, 역전파); adjacent bare nouns
-   are joined as well (차원 축소 → 차원축소), because Korean spacing of
-   compound nouns is optional and readers type both.
-3. **Query side, in the same ``SEPARATOR``.** Its last alternative consumes
-   particles and endings at the end of a query word (딥러닝은 → 딥러닝,
-   모델을 → 모델). The same regex runs over the index, where it only touches the
-   last word of a block, and identically on both sides, so nothing is lost.
+1. **Hidden fields** ``title_parts`` and ``text_parts`` (indexed by lunr, never
+   displayed) hold, for every word, the tails of its stem that start where a
+   content morpheme starts (오차역전파, 역전파, 파), adjacent bare nouns joined
+   (차원 축소 → 차원축소, because readers type both spellings), and the other
+   spellings of glossary terms found in the entry (Transformer → 트랜스포머).
+   The displayed ``title`` and ``text`` stay exactly as Material wrote them,
+   so nothing invisible reaches the reader.
+2. **Stems** (the word without its particles or endings: 딥러닝 in 딥러닝은) of
+   the whole site go to ``config.korean.stems``. Our worker script
+   (``search_worker.js``) strips a particle from a query word only when what
+   is left is such a stem: 딥러닝이 → 딥러닝, but 강화도 stays 강화도 because the
+   analyser never saw 강화 as a word of its own (only inside 강화학습).
 
-The module holds plain functions over plain values; scripts/hook_search.py
-adapts them to MkDocs. kiwipiepy is imported only when a page is not cached.
+The analysis is cached per block of text (``analysis_cache``) and done in one
+batch for everything that is not cached (``korean_analyser``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
+import html
 import re
-import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
-from typing import NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from course_site.errors import CourseBuildError
+if TYPE_CHECKING:
+    from course_site.glossary import Glossary
 
-# Bump when the output of segment_entry changes, so old cache files are not reused.
-ALGORITHM_VERSION = "4"
+# Bump when the output of analyse_texts changes, so old cache entries are not reused.
+ALGORITHM_VERSION = "5"
 
-ZWSP = "\u200b"
+#: Material's ``separator``, set from code by scripts/hook_search.py (the one
+#: definition). Applied in the reader's browser to the index text and to every
+#: query word: whitespace, hyphen, brackets, quotes and list punctuation, so
+#: 지도학습(Supervised and "Transformer" give plain tokens; sentence punctuation
+#: only before a space or the end (3.5, v1.2 stay whole). No lookbehind, so
+#: Material's page highlighter uses it unchanged.
+SEPARATOR = r"[\s\-()\[\]{}·…,/\"'“”‘’]+|[.!?;:]+(?=\s|$)"
 
-# Particles, copula and common verb endings a reader may type after a word.
-# Order inside the group does not matter (the regex backtracks); any sequence
-# of them is consumed (에서+는, 들+이). A wrong strip only shortens the query
-# word, which still matches the full word as a prefix.
-QUERY_PARTICLES = (
+#: lunr fields and boosts. Title and text are Material's defaults; the hidden
+#: parts fields carry the same weight as what they were taken from.
+FIELDS = {
+    "title": {"boost": 1000.0},
+    "text": {"boost": 1.0},
+    "tags": {"boost": 1000000.0},
+    "title_parts": {"boost": 1000.0},
+    "text_parts": {"boost": 1.0},
+}
+
+#: Particles, copula and common verb endings a reader may type after a word
+#: (any sequence of them: 에서+는, 들+이). The worker strips them from a query
+#: word only down to a stem the analyser saw; alone they are no query at all.
+PARTICLES = (
     "에서|에게|께서|한테|으로|로서|로써|까지|부터|처럼|보다|마다|이나|이란|이라|라는|란|"
     "이다|입니다|하는|하고|하기|하여|하면|한다|하다|했다|된다|되는|되어|적인|적으로|들|"
     "[은는이가을를의에와과도로만]"
 )
-# First syllables of the alternatives above: a cheap first test for the regex.
-_PARTICLE_FIRST_SYLLABLES = "".join(
-    sorted(
-        {
-            char
-            for piece in QUERY_PARTICLES.split("|")
-            for char in (piece.strip("[]") if piece.startswith("[") else piece[0])
-        }
-    )
-)
 
-#: The ``separator`` of the search plugin (mkdocs.yml must say exactly this;
-#: scripts/hook_search.py checks). Applied by the reader's browser to the index
-#: text and to every query word. Alternatives, cheapest first:
-#:   - particles after a closing bracket or quote, or at the start of a
-#:     block of text (after markup such as </code>): in (Supervised Learning)은
-#:     or '머신러닝'이라는 the particle would otherwise be a token of its own
-#:     and match the query 은 (a query of particles alone finds nothing);
-#:   - whitespace, U+200B, hyphen, brackets and quotes, so 지도학습(Supervised
-#:     and "Transformer" give plain tokens;
-#:   - sentence punctuation before a space or the end;
-#:   - trailing particles/endings after at least two letters of a word (the
-#:     first lookahead fails fast at almost every position of the index text).
-#: Uses lookbehind (Safari >= 16.4, every current Chromium and Firefox).
-SEPARATOR = (
-    rf"(?:^|[)\]}}\"'”’]+)(?:{QUERY_PARTICLES})+(?=[\s\u200b.,!?;:]|$)"
-    r"|[\s\u200b\-()\[\]{}·…,/\"'“”‘’]+"
-    r"|[.!?;:]+(?=[\s\u200b]|$)"
-    rf"|(?=[{_PARTICLE_FIRST_SYLLABLES}])(?<=[가-힣A-Za-z0-9]{{2}})(?:{QUERY_PARTICLES})+$"
-)
-
-#: Extra lunr fields (name -> boost); mkdocs.yml's ``search.fields`` must list them.
-COMPOUND_FIELDS = {"title_compounds": 1000.0, "text_compounds": 1.0}
+# Characters no reader can see; they are removed from what search displays.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 # kiwipiepy tag prefixes that start a searchable unit inside a word. Everything
 # else (J* particles, E* endings, XS* suffixes, VCP copula, punctuation) stays
@@ -121,7 +98,16 @@ class Morpheme(NamedTuple):
         return self.start + self.length
 
 
-Analyse = Callable[[str], list[Morpheme]]
+#: Analyses many strings at once (kiwipiepy's batch API): one morpheme list per string.
+Analyse = Callable[[list[str]], list[list[Morpheme]]]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What search needs from one block of text: hidden tokens and word stems."""
+
+    parts: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 class _Run(NamedTuple):
@@ -134,47 +120,43 @@ class _Run(NamedTuple):
     noun_end: int  # end of the nouns it starts with (== start if none)
 
 
-@dataclass
-class SegmentedText:
-    text: str
-    compounds: set[str] = field(default_factory=set)
+# Analysis (plain functions) -------------------------------------------------------
 
 
-# Segmentation (plain functions) ------------------------------------------------
+def hangul_pieces(text: str) -> list[str]:
+    """The pieces of index HTML the analyser reads: text between tags that contains Hangul."""
+    return [piece for piece in _TAG.split(text) if piece and not piece.startswith("<") and _HANGUL.search(piece)]
 
 
-def segment_text(text: str, analyse: Analyse) -> SegmentedText:
-    """Insert U+200B at morpheme boundaries of ``text`` (index HTML) and collect its compounds.
+def analyse_texts(texts: list[str], analyse: Analyse) -> list[Analysis]:
+    """Analyse many titles/texts (index HTML) in two batches: pieces, then long nouns alone."""
+    pieces = list(dict.fromkeys(piece for text in texts for piece in hangul_pieces(text)))
+    morphemes = {
+        piece: _split_multiword(piece, [m for m in found if m.length > 0 and m.end <= len(piece)])
+        for piece, found in zip(pieces, analyse(pieces))
+    }
+    long_nouns = list(
+        dict.fromkeys(
+            piece[m.start : m.end]
+            for piece, found in morphemes.items()
+            for m in found
+            if m.tag.startswith("NN") and m.length >= LONG_NOUN and _HANGUL.search(m.form)
+        )
+    )
+    noun_parts = dict(zip(long_nouns, analyse(long_nouns)))
+    results = []
+    for text in texts:
+        parts: set[str] = set()
+        stems: set[str] = set()
+        for piece in hangul_pieces(text):
+            found_parts, found_stems = _piece_words(piece, _split_long_nouns(piece, morphemes[piece], noun_parts))
+            parts |= found_parts
+            stems |= found_stems
+        results.append(Analysis(tuple(sorted(parts)), tuple(sorted(stems))))
+    return results
 
-    Markup (``<code>``, ``<li>``...) is left untouched; only text between tags
-    that contains Hangul is analysed.
-    """
-    out: list[str] = []
-    compounds: set[str] = set()
-    for piece in _TAG.split(text):
-        if not piece or piece.startswith("<") or not _HANGUL.search(piece):
-            out.append(piece)
-            continue
-        segmented, found = _segment_piece(piece, analyse)
-        out.append(segmented)
-        compounds |= found
-    return SegmentedText("".join(out), compounds)
 
-
-def segment_entry(entry: dict, analyse: Analyse) -> dict:
-    """A search index entry with segmented title/text and its compound fields."""
-    result = dict(entry)
-    for name in ("title", "text"):
-        segmented = segment_text(entry.get(name) or "", analyse)
-        result[name] = segmented.text
-        if segmented.compounds:
-            result[f"{name}_compounds"] = " ".join(sorted(segmented.compounds))
-    return result
-
-
-def _segment_piece(piece: str, analyse: Analyse) -> tuple[str, set[str]]:
-    morphemes = [m for m in analyse(piece) if m.length > 0 and m.end <= len(piece)]
-    morphemes = _split_long_nouns(piece, _split_multiword(piece, morphemes), analyse)
+def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]]:
     starts = {m.start for m in morphemes if m.tag.startswith(CONTENT_TAGS)}
     runs = []
     for run in _RUN.finditer(piece):
@@ -197,24 +179,25 @@ def _segment_piece(piece: str, analyse: Analyse) -> tuple[str, set[str]]:
             )
         )
 
-    compounds: set[str] = set()
+    parts: set[str] = set()
+    stems: set[str] = set()
     for run in runs:
-        for position in [run.start, *run.boundaries[:-1]]:
-            if run.boundaries:
-                compounds.add(piece[position : run.stem_end])
+        stem = piece[run.start : run.stem_end]
+        if _HANGUL.search(piece[run.start : run.end]) and stem:
+            stems.add(stem.lower())
+        for position in run.boundaries:
+            if position < run.stem_end:
+                tail = piece[position : run.stem_end]
+                parts.add(tail)
+                stems.add(tail.lower())
+        if run.boundaries:
+            parts.add(stem)  # the compound without its particle: 딥러닝 of 딥러닝은
     # 차원 축소는 -> 차원축소: a bare noun joined with the noun that follows it.
     for first, second in zip(runs, runs[1:]):
         one_space = piece[first.end : second.start] == " "
         if first.noun_end == first.end and second.noun_end > second.start and one_space:
-            compounds.add(piece[first.start : first.end] + piece[second.start : second.noun_end])
-
-    cuts = sorted({position for run in runs for position in run.boundaries})
-    pieces, last = [], 0
-    for position in cuts:
-        pieces.append(piece[last:position])
-        last = position
-    pieces.append(piece[last:])
-    return ZWSP.join(pieces), {c for c in compounds if _HANGUL.search(c)}
+            parts.add(piece[first.start : first.end] + piece[second.start : second.noun_end])
+    return {part for part in parts if _HANGUL.search(part)}, stems
 
 
 def _split_multiword(piece: str, morphemes: list[Morpheme]) -> list[Morpheme]:
@@ -229,15 +212,14 @@ def _split_multiword(piece: str, morphemes: list[Morpheme]) -> list[Morpheme]:
     return result
 
 
-def _split_long_nouns(piece: str, morphemes: list[Morpheme], analyse: Analyse) -> list[Morpheme]:
+def _split_long_nouns(piece: str, morphemes: list[Morpheme], noun_parts: dict[str, list[Morpheme]]) -> list[Morpheme]:
     result = []
     for m in morphemes:
-        if m.tag.startswith("NN") and m.length >= LONG_NOUN and _HANGUL.search(m.form):
-            parts = [p for p in analyse(piece[m.start : m.end]) if p.length > 0]
-            if len(parts) > 1 and all(p.tag.startswith(CONTENT_TAGS) for p in parts):
-                result.extend(p._replace(start=m.start + p.start) for p in parts)
-                continue
-        result.append(m)
+        parts = [p for p in noun_parts.get(piece[m.start : m.end], []) if p.length > 0]
+        if m.tag.startswith("NN") and len(parts) > 1 and all(p.tag.startswith(CONTENT_TAGS) for p in parts):
+            result.extend(p._replace(start=m.start + p.start) for p in parts)
+        else:
+            result.append(m)
     return result
 
 
@@ -251,136 +233,58 @@ def _leading_noun_end(morphemes: list[Morpheme], start: int) -> int:
     return end
 
 
-# The index and its cache ---------------------------------------------------------
+# The index ----------------------------------------------------------------------------
 
 
 @dataclass
 class IndexReport:
-    segmented_pages: int = 0
-    cached_pages: int = 0
+    analysed_blocks: int = 0
+    cached_blocks: int = 0
+    stems: int = 0
     size_before: int = 0
     size_after: int = 0
 
     def summary(self) -> str:
         return (
-            f"한국어 검색 색인: 형태소 분석 {self.segmented_pages}쪽, 캐시 {self.cached_pages}쪽; "
-            f"search_index.json {self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB"
+            f"한국어 검색 색인: 형태소 분석 {self.analysed_blocks}블록, 캐시 {self.cached_blocks}블록, "
+            f"어간 {self.stems}개; search_index.json {self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB"
         )
 
 
-def check_search_settings(separator: str | None, fields: dict, config_file: str) -> None:
-    """Stop early when mkdocs.yml's search options do not match what this module writes."""
-    problems = []
-    if separator != SEPARATOR:
-        problems.append(
-            "  separator 가 scripts/course_site/korean_search.py 의 SEPARATOR 와 다릅니다.\n"
-            f"  다음 값을 그대로 쓰세요: separator: '{SEPARATOR}'"
-        )
-    for name, boost in COMPOUND_FIELDS.items():
-        if (fields.get(name) or {}).get("boost") != boost:
-            problems.append(f"  fields 에 '{name}: {{boost: {boost:g}}}' 가 있어야 합니다.")
-    if problems:
-        raise CourseBuildError(
-            f"{config_file} 의 plugins → search 설정이 한국어 검색과 맞지 않습니다:\n" + "\n".join(problems)
-        )
+def plain_text(markup: str) -> str:
+    """Index HTML as the reader reads it: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub(" ", markup))
 
 
-def segment_search_index(index: dict, cache_dir: Path, make_analyser: Callable[[], Analyse]) -> IndexReport:
-    """Segment every page of a Material ``search_index.json`` (parsed) in place.
+def build_search_index(
+    index: dict, cached: Callable[[list[str]], tuple[list[Analysis], int]], glossary: Glossary
+) -> IndexReport:
+    """Add hidden parts, stems and glossary data to a parsed Material ``search_index.json``, in place.
 
-    Pages (entries sharing a location before '#') are cached in ``cache_dir``
-    under a hash of their entries, the algorithm and the analyser's version;
-    ``make_analyser`` is called at most once, and only on a cache miss.
+    ``cached(texts)`` returns one Analysis per text (from the cache, analysing
+    the rest in a batch) and how many were analysed now.
     """
     report = IndexReport()
-    pages: dict[str, list[int]] = {}
-    for position, entry in enumerate(index["docs"]):
-        pages.setdefault(entry["location"].split("#")[0], []).append(position)
-
-    analyser: Analyse | None = None
-    salt = _analyser_version()
-    used = set()
-    for positions in pages.values():
-        entries = [index["docs"][p] for p in positions]
-        key = _cache_key(entries, salt)
-        used.add(f"{key}.json")
-        segmented = _read_cache(cache_dir / f"{key}.json")
-        if segmented is None or len(segmented) != len(entries):
-            if analyser is None:
-                analyser = make_analyser()
-            segmented = [segment_entry(entry, analyser) for entry in entries]
-            _write_atomic(cache_dir / f"{key}.json", json.dumps(segmented, ensure_ascii=False))
-            report.segmented_pages += 1
-        else:
-            report.cached_pages += 1
-        for position, entry in zip(positions, segmented):
-            index["docs"][position] = entry
-    _prune(cache_dir, used)
+    docs = index["docs"]
+    for entry in docs:
+        for name in ("title", "text"):
+            if entry.get(name):
+                entry[name] = INVISIBLE.sub("", entry[name])
+    texts = [entry.get(name) or "" for entry in docs for name in ("title", "text")]
+    analyses, report.analysed_blocks = cached(texts)
+    report.cached_blocks = len(texts) - report.analysed_blocks
+    stems: set[str] = set()
+    for position, entry in enumerate(docs):
+        for offset, name in enumerate(("title", "text")):
+            analysis = analyses[2 * position + offset]
+            parts = set(analysis.parts) | glossary.other_spellings(plain_text(entry.get(name) or ""))
+            stems.update(analysis.stems)
+            if parts:
+                entry[f"{name}_parts"] = " ".join(sorted(parts))
+    index["config"]["korean"] = {
+        "stems": sorted(stems),
+        "particles": PARTICLES,
+        "glossary": glossary.spellings(),
+    }
+    report.stems = len(stems)
     return report
-
-
-def _analyser_version() -> str:
-    versions = []
-    for package in ("kiwipiepy", "kiwipiepy_model"):
-        try:
-            versions.append(f"{package}=={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package} missing")
-    return ";".join(versions)
-
-
-def _cache_key(entries: Iterable[dict], salt: str) -> str:
-    payload = json.dumps(
-        {"algorithm": ALGORITHM_VERSION, "analyser": salt, "separator": SEPARATOR, "entries": list(entries)},
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _read_cache(path: Path) -> list[dict] | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):  # missing, or cut short by a crash: segment again
-        return None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _prune(cache_dir: Path, used: set[str]) -> None:
-    """Drop pages no longer in the site, so the cache does not grow forever."""
-    if not cache_dir.is_dir():
-        return
-    for path in cache_dir.glob("*.json"):
-        if path.name not in used:
-            path.unlink(missing_ok=True)
-
-
-# The analyser --------------------------------------------------------------------
-
-
-def kiwi_analyser() -> Analyse:
-    """kiwipiepy's analyser (loads a ~100 MB model: about a second, call only on a cache miss)."""
-    try:
-        from kiwipiepy import Kiwi
-    except ImportError:
-        raise CourseBuildError(
-            "한국어 검색 색인을 만들려면 kiwipiepy 가 필요합니다 (requirements.txt 참고).\n"
-            "  설치: .venv/bin/pip install -r requirements.txt -c constraints.txt"
-        ) from None
-    kiwi = Kiwi()
-
-    def analyse(text: str) -> list[Morpheme]:
-        return [Morpheme(t.form, t.tag, t.start, t.len) for t in kiwi.tokenize(text)]
-
-    return analyse

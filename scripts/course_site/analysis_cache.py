@@ -1,0 +1,79 @@
+"""The analyser's work on each block of search text, cached across builds.
+
+One JSON file (``.cache/search/analysis.json`` next to mkdocs.yml) maps a hash
+of each title or text to its Analysis. A build where no text changed finds
+everything here and never loads the analyser; an edited page costs only its
+changed blocks. The file records the algorithm and analyser versions and is
+ignored whole when they differ; entries no longer in the site are dropped on
+each write, so it does not grow forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts
+
+
+def analyser_version() -> str:
+    versions = []
+    for package in ("kiwipiepy", "kiwipiepy_model"):
+        try:
+            versions.append(f"{package}=={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} missing")
+    return ";".join(versions)
+
+
+class AnalysisCache:
+    """Analyses of blocks of text by content hash; ``load_analyser`` is called only on a miss."""
+
+    def __init__(self, path: Path, load_analyser: Callable[[], Analyse]):
+        self.path = path
+        self.load_analyser = load_analyser
+        self.version = f"{ALGORITHM_VERSION};{analyser_version()}"
+
+    def analyses(self, texts: list[str]) -> tuple[list[Analysis], int]:
+        """One Analysis per text, and how many texts had to be analysed now."""
+        stored = self._read()
+        keys = [_key(text) for text in texts]
+        missing = {key: text for key, text in zip(keys, texts) if key not in stored}
+        if missing:
+            fresh = analyse_texts(list(missing.values()), self.load_analyser())
+            for key, analysis in zip(missing, fresh):
+                stored[key] = [list(analysis.parts), list(analysis.stems)]
+        used = {key: stored[key] for key in keys}
+        if missing or len(used) != len(stored):
+            self._write(used)
+        return [Analysis(tuple(used[key][0]), tuple(used[key][1])) for key in keys], len(missing)
+
+    def _read(self) -> dict[str, list]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):  # missing, or cut short by a crash: analyse again
+            return {}
+        if not isinstance(data, dict) or data.get("version") != self.version:
+            return {}
+        return data.get("blocks") or {}
+
+    def _write(self, blocks: dict[str, list]) -> None:
+        text = json.dumps({"version": self.version, "blocks": blocks}, ensure_ascii=False, separators=(",", ":"))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
