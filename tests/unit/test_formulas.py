@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pymdownx.arithmatex import arithmatex_fenced_format
 
+from course_site.errors import CourseBuildError
 from course_site.formulas import (
     Formula,
     FormulaError,
@@ -26,14 +27,13 @@ from support import ROOT
 
 def site_markdown(text: str) -> str:
     """``text`` converted with the math settings of mkdocs.yml (and the code extensions around them)."""
+    math_fence = arithmatex_fenced_format(mode="generic")
     converter = markdown.Markdown(
         extensions=["admonition", "pymdownx.inlinehilite", "pymdownx.arithmatex", "pymdownx.superfences"],
         extension_configs={
             "pymdownx.arithmatex": {"generic": True},
             "pymdownx.superfences": {
-                "custom_fences": [
-                    {"name": "math", "class": "arithmatex", "format": arithmatex_fenced_format(mode="generic")}
-                ]
+                "custom_fences": [{"name": "math", "class": "arithmatex", "format": math_fence}],
             },
         },
     )
@@ -236,9 +236,21 @@ def test_the_shipped_stylesheet_names_only_woff2_fonts_that_exist():
 
 
 def test_woff2_only_keeps_the_woff2_source_of_each_font_face():
-    css = '@font-face{src:url(fonts/A.woff2) format("woff2"),url(fonts/A.woff) format("woff"),url(fonts/A.ttf) format("truetype")}'
+    css = (
+        '@font-face{src:url(fonts/A.woff2) format("woff2"),'
+        'url(fonts/A.woff) format("woff"),url(fonts/A.ttf) format("truetype")}'
+    )
     assert woff2_only(css) == '@font-face{src:url(fonts/A.woff2) format("woff2")}'
 
 
 def test_without_the_katex_package_there_are_no_assets(tmp_path):
     assert find_katex_assets(tmp_path) is None
+
+
+def test_a_katex_package_of_another_version_than_the_renderer_is_refused(tmp_path):
+    package = tmp_path / "node_modules" / "katex"
+    (package / "dist").mkdir(parents=True)
+    (package / "package.json").write_text('{"version": "0.10.0"}', encoding="utf-8")
+    (package / "dist" / "katex.min.css").write_text(".katex{}", encoding="utf-8")
+    with pytest.raises(CourseBuildError, match="npm ci"):
+        find_katex_assets(tmp_path)

@@ -23,7 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from course_site.formulas.cache import FormulaCache
-from course_site.formulas.markup import FormulaErrors, marked_formulas, render_marked_math, render_math_in_html
+from course_site.formulas.markup import (
+    FormulaErrors,
+    marked_formulas,
+    render_marked_math,
+    render_math_in_html,
+)
 from course_site.formulas.render import Formula, FormulaError, render_with_katex, renderer_id
 
 __all__ = [
@@ -47,11 +52,15 @@ class MathRenderer:
         renderer: str | None = None,
     ):
         self._render = render
-        self._cache = FormulaCache(cache_dir, renderer or renderer_id()) if cache_dir else None
+        self._cache_dir = cache_dir
+        self._renderer = renderer
+        self._cache: FormulaCache | None = None  # made on first use: a site without math needs none
         self.rendered = 0  # formulas KaTeX drew in this build
         self.reused = 0  # formulas taken from the cache
 
     def __call__(self, formula: Formula) -> str:
+        if self._cache is None and self._cache_dir is not None:
+            self._cache = FormulaCache(self._cache_dir, self._renderer or renderer_id())
         if self._cache is not None:
             cached = self._cache.get(formula)
             if cached is not None:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
+from course_site.errors import CourseBuildError
+
 # The KaTeX inside the pinned pykatex wheel. The stylesheet and fonts copied
 # into the site must be of the same version (assets.py checks it): KaTeX's
 # markup and its CSS change together.
@@ -50,13 +52,22 @@ class FormulaError(Exception):
 def renderer_id() -> str:
     """What decides the output besides the formula: engine, KaTeX version and options."""
     options = ",".join(f"{key}={value}" for key, value in sorted(OPTIONS.items()))
-    return f"pykatex {metadata.version('pykatex')}; KaTeX {KATEX_VERSION}; {options}"
+    try:
+        engine = f"pykatex {metadata.version('pykatex')}"
+    except metadata.PackageNotFoundError:
+        engine = "pykatex missing"  # render_with_katex says how to install it
+    return f"{engine}; KaTeX {KATEX_VERSION}; {options}"
 
 
 def render_with_katex(formula: Formula) -> str:
     """KaTeX HTML for ``formula``; raises FormulaError when KaTeX cannot read it."""
-    import pykatex  # imported on first use: pages without math never load KaTeX
-
+    try:
+        import pykatex  # imported on first use: a site without math never loads KaTeX
+    except ImportError:
+        raise CourseBuildError(
+            "수식을 그리는 pykatex 가 설치되어 있지 않습니다. "
+            "make serve 나 make test 가 requirements.txt 대로 환경을 다시 만들게 하세요."
+        ) from None
     try:
         return pykatex.renderToString(formula.tex, displayMode=formula.display, **OPTIONS)
     except pykatex.ParseError as error:
