@@ -417,10 +417,8 @@ class _PostBody:
             old = content.split("\n")  # one line fewer than the source when an attribute list went
             out = with_prefixes(self.lines[start : start + len(old)], old, inline.content.split("\n"))
         elif inline.left and not _LIQUID.sub("", inline.content).strip():
-            out, inline.left = (
-                self.todo(inline.left),
-                [],
-            )  # a paragraph of Liquid only: its mark takes its place
+            # a paragraph of Liquid only: its mark takes its place
+            out, inline.left = self.todo(inline.left), []
         else:
             out, pending = [], []
             for line in inline.content.split("\n"):
@@ -432,7 +430,7 @@ class _PostBody:
                     pending += numbers
             inline.boxes = pending
             if notice:
-                out = [f"!!! {notice}", "", *[f"    {line}" for line in out if line.strip()]]
+                out = [f"!!! {notice}", "", *indented([line for line in out if line.strip()])]
         self.replaced[start] = (end, out)
         self.after[last] += self.boxes(inline.boxes) + self.todo(inline.left)
 
@@ -472,10 +470,7 @@ class _PostBody:
         if token.level == 0 and (closing := _DETAILS_CLOSE.search(html)) and self.open_details:
             self.regions.append((self.open_details.pop(), start))
             before = html[: closing.start()].strip("\n")  # the last lines, when no blank line came first
-            self.replaced[start] = (
-                end,
-                [f"    {line}" if line.strip() else "" for line in before.split("\n")],
-            )
+            self.replaced[start] = (end, indented(before.split("\n")))
             return
         new, count = _BR.subn("", html)
         self.br_removed += count
@@ -516,7 +511,7 @@ class _PostBody:
         rest = html[(summary.end() if summary else opening.end()) :]
         closed = _DETAILS_CLOSE.search(rest)
         inner = (rest[: closed.start()] if closed else rest).strip("\n")
-        body = [f"    {line}" if line.strip() else "" for line in inner.split("\n")] if inner.strip() else []
+        body = indented(inner.split("\n")) if inner.strip() else []
         self.replaced[start] = (end, [f'{kind} note "{title or "자세히"}"', "", *body])
         self.note(start, "<details> 를 접히는 상자(??? note)로 바꿨습니다.")
         if not closed:
@@ -663,8 +658,9 @@ class _PostBody:
         out: list[tuple[str, bool]] = []
 
         def emit(new: list[str], index: int, code: bool = False) -> None:
-            pad = "    " * sum(1 for start, end in self.regions if start < index < end)
-            out.extend((f"{pad}{line}" if line.strip() else "", code) for line in new)
+            for _ in range(sum(1 for start, end in self.regions if start < index < end)):
+                new = indented(new)
+            out.extend((line, code) for line in new)
 
         index = 0
         while index < len(self.lines):
@@ -675,6 +671,11 @@ class _PostBody:
                     emit(["", *self.after[inner], ""], inner)
             index = end
         return tidy_blank_lines(out)
+
+
+def indented(lines: list[str]) -> list[str]:
+    """Lines one level into an admonition or a ``???`` block."""
+    return [f"    {line}" if line.strip() else "" for line in lines]
 
 
 def tidy_blank_lines(lines: list[tuple[str, bool]]) -> list[str]:
