@@ -65,6 +65,8 @@ def on_page_content(html, page, config, files):
     except FormulaErrors as errors:
         _build["problems"].append(formula_report(page, errors))
         return html
+    except CourseBuildError as error:  # no renderer installed
+        raise PluginError(str(error)) from None
     if count:
         _build["pages_with_math"].add(page.file.src_uri)
     return html
