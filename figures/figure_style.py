@@ -6,15 +6,16 @@ notebook runner call it before each script so that every picture, whether
 drawn for a seminar page or inside a notebook, belongs to one family.
 
 Dark mode: a figure is drawn once, in the light palette, on a transparent
-background. The dark variant is the same SVG with every colour of
-``DARK_VARIANT`` swapped for its dark twin, so scripts must take their
-colours from ``INK``, ``TINT`` and ``ACCENT`` (accents read well on both
-backgrounds and are not swapped).
+background. Pages show that one SVG in both palettes: every colour of
+``DARK_VARIANT`` becomes a CSS property that the dark palette sets to its
+dark twin, so scripts must take their colours from ``INK``, ``TINT`` and
+``ACCENT`` (accents read well on both backgrounds and are not swapped).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 
 import matplotlib
@@ -75,9 +76,36 @@ DARK_VARIANT = {
     TINT["gray"]: "#2d333b",
 }
 
-# Sizes in inches; pages are about 7.5 in wide at 96 dpi on a laptop.
-WIDTH = 7.2
-FONT_SIZE = 11
+# Sizes. A laptop shows a figure at its natural size (96 CSS px per inch); a
+# phone (390 px screen) shrinks it into a column PHONE_COLUMN_PX wide. Text
+# must stay at least MIN_TEXT_PX there, so the width of a figure decides its
+# smallest type: SMALL (pt) on a figure WIDTH wide is exactly that size.
+# The runner measures every figure. A figure with smaller text is never shrunk
+# below the width where its text is MIN_TEXT_PX: on a phone it then scrolls
+# sideways in its box (like a wide table) until it is redrawn narrower.
+PHONE_COLUMN_PX = 358
+MIN_TEXT_PX = 12
+WIDTH = 4.8  # inches: 461 px on a laptop, shrunk by 0.78 on a phone
+PAD = 0.08  # inches of margin savefig adds around the drawing, on each side
+SMALL = math.ceil(MIN_TEXT_PX * 72 * (WIDTH + 2 * PAD) / PHONE_COLUMN_PX * 10) / 10  # 12 pt
+# Figures drawn before this rule (issue 12) are WIDE; each scrolls on a phone
+# until it is redrawn WIDTH wide with SMALL or larger type.
+WIDE = 7.2
+FONT_SIZE = 13  # labels
+TITLE_SIZE = 14  # titles of axes and diagrams
+
+
+def smallest_text_px_on_phone(smallest_pt: float, width_px: float) -> float:
+    """CSS px of text ``smallest_pt`` high in a figure ``width_px`` wide, shrunk to a phone's column."""
+    shown = min(width_px, PHONE_COLUMN_PX)
+    return round(smallest_pt * 4 / 3 * shown / width_px, 2) if width_px else 0.0
+
+
+def narrowest_legible_px(smallest_pt: float, width_px: float) -> int:
+    """Narrowest display width (CSS px) at which text ``smallest_pt`` high is MIN_TEXT_PX."""
+    if not smallest_pt:
+        return 0
+    return min(int(width_px), math.ceil(width_px * MIN_TEXT_PX / (smallest_pt * 4 / 3)))
 
 
 def register_fonts() -> None:
@@ -105,11 +133,17 @@ def style_rc() -> dict:
     return {
         "font.family": FONT_FAMILY,
         "font.size": FONT_SIZE,
+        "axes.labelsize": FONT_SIZE,
+        "xtick.labelsize": SMALL,
+        "ytick.labelsize": SMALL,
+        "legend.fontsize": SMALL,
+        "legend.title_fontsize": SMALL,
+        "figure.titlesize": TITLE_SIZE,
         "axes.unicode_minus": True,
         "text.color": INK["text"],
         "axes.labelcolor": INK["text"],
         "axes.edgecolor": INK["line"],
-        "axes.titlesize": FONT_SIZE + 1,
+        "axes.titlesize": TITLE_SIZE,
         "axes.titleweight": "bold",
         "axes.titlecolor": INK["text"],
         "axes.spines.top": False,
@@ -126,13 +160,18 @@ def style_rc() -> dict:
         "legend.labelcolor": INK["text"],
         "figure.facecolor": "none",
         "figure.edgecolor": "none",
-        "figure.figsize": (WIDTH, WIDTH * 0.5),
+        "figure.figsize": (WIDTH, WIDTH * 0.62),
         "figure.dpi": 100,
+        # Layers drawn with rasterized=True (dense scatters) and images: sharp on
+        # phone screens of 2-3 device pixels per CSS pixel, still small.
+        "savefig.dpi": 200,
         "savefig.facecolor": "none",
         "savefig.edgecolor": "none",
         "savefig.bbox": "tight",
-        "savefig.pad_inches": 0.08,
-        "svg.fonttype": "path",  # text as outlines: readers need no Hangul font
+        "savefig.pad_inches": PAD,
+        # Text stays text (selectable, searchable, translatable); the runner
+        # ships the glyphs used, subset from these very font files, with it.
+        "svg.fonttype": "none",
         "svg.hashsalt": "course-figures",  # stable ids -> identical bytes
         "image.cmap": "viridis",
     }
@@ -143,10 +182,3 @@ def apply_style() -> None:
     matplotlib.rcdefaults()
     register_fonts()
     matplotlib.rcParams.update(style_rc())
-
-
-def to_dark(svg_text: str) -> str:
-    """Dark-palette twin of an SVG drawn with the light palette."""
-    for light, dark in DARK_VARIANT.items():
-        svg_text = svg_text.replace(light, dark)
-    return svg_text

@@ -22,7 +22,8 @@ from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
-from course_site.figures.html import FigureView, place_figures, unknown_figure_references
+from course_site.figures.html import FigureView, figure_styles, place_figures, unknown_figure_references
+from course_site.figures.web_fonts import PageFonts
 from course_site.page_source import front_matter_line_count
 
 log = get_plugin_logger("figures")
@@ -43,6 +44,8 @@ def on_config(config):
         timeout=float(settings.get("timeout", 60)),
         workers=int(settings.get("workers", 0)) or None,
         views={},
+        page_fonts=PageFonts(root / ".cache" / "figures" / "fonts"),
+        font_files=set(),  # site paths of the font subsets already added
     )
 
 
@@ -59,14 +62,19 @@ def on_files(files, config):
     log.info(report.summary())
     for warning in report.warnings:
         log.warning(warning)
+    for note in report.wide_on_phone:
+        log.info(note)
     for uri, figure in report.figures.items():
-        files.append(File.generated(config, uri, abs_src_path=str(figure.light)))
-        files.append(File.generated(config, figure.source.dark_svg_uri, abs_src_path=str(figure.dark)))
+        # The figure as a file of its own: what "크게 보기" opens without JavaScript.
+        files.append(File.generated(config, uri, abs_src_path=str(figure.drawn.standalone)))
         _build["views"][uri] = FigureView(
-            dark_uri=figure.source.dark_svg_uri,
+            svg=figure.drawn.inline.read_text(encoding="utf-8"),
             caption=figure.source.caption,
-            width_px=figure.width_px,
-            height_px=figure.height_px,
+            code_url=code_url(config.repo_url, figure.source.script_uri),
+            fonts=figure.drawn.fonts,
+            dark_colours=figure.drawn.dark_colours,
+            narrowest_px=figure.drawn.narrowest_px,
+            scrolls_on_phone=bool(figure.drawn.legibility),
         )
     return files
 
@@ -87,10 +95,28 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return place_figures(html, page.url, _build["views"])
+    html, shown = place_figures(html, page.url, _build["views"])
+    if not shown:
+        return html
+    try:
+        fonts = _build["page_fonts"].for_figures([view.fonts for view in shown])
+    except CourseBuildError as error:
+        raise PluginError(str(error)) from None
+    for font in fonts:
+        if font.uri not in _build["font_files"]:
+            _build["font_files"].add(font.uri)
+            files.append(File.generated(config, font.uri, content=font.data))
+    return figure_styles(shown, fonts, page.url) + html
 
 
 # Helper functions -------------------------------------------------------------
+
+
+def code_url(repo_url: str | None, script_uri: str) -> str:
+    """The script on the repository's default branch (HEAD), or "" without repo_url."""
+    if not repo_url:
+        return ""
+    return f"{repo_url.rstrip('/')}/blob/HEAD/{script_uri}"
 
 
 def script_for(path: str, page_src_uri: str) -> str:

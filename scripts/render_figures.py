@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = KoreanArgumentParser(description="그림 스크립트를 사이트 빌드 없이 그립니다.")
     parser.add_argument("scripts", nargs="*", type=Path, metavar="스크립트", help="그릴 그림 스크립트 (없으면 전부)")
-    parser.add_argument("--out", type=Path, metavar="폴더", help="그린 SVG(밝은/어두운 화면용)를 복사해 둘 폴더")
+    parser.add_argument("--out", type=Path, metavar="폴더", help="그린 SVG(글꼴을 품은 파일)를 복사해 둘 폴더")
     parser.add_argument("--force", action="store_true", help="캐시를 무시하고 다시 그리기")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)")
     parser.add_argument("--workers", type=int, default=None, metavar="개수", help="동시에 그릴 프로세스 수 (기본: CPU 코어 수)")
@@ -48,9 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         for uri, figure in report.figures.items():
             target = args.out / Path(uri).relative_to("figures")
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(figure.light, target)
-            shutil.copyfile(figure.dark, target.with_suffix(".dark.svg"))
-            print(target)
+            shutil.copyfile(figure.drawn.standalone, target)
+            print(f"{target}  (휴대폰 화면에서 가장 작은 글자 {figure.drawn.smallest_text_px_on_phone:g}px)")
     print(report.summary())
     return 0
 

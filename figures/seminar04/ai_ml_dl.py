@@ -7,14 +7,14 @@ from matplotlib.patches import Ellipse
 import numpy as np
 
 from diagram_parts import canvas, pill, text
-from figure_style import ACCENT, TINT, WIDTH
+from figure_style import ACCENT, TINT, WIDE as WIDTH
 
 # name, gloss, example, tint, ellipse width, ring thickness at the top
 RINGS = [
     ("인공지능 (AI)", "사람의 지적 작업을 자동화", "예: 규칙 기반 전문가 시스템, 탐색",
      "blue", 7.0, "1950년대~"),
     ("머신러닝 (ML)", "데이터로부터 규칙을 학습", "예: 선형 회귀, 결정 트리, SVM",
-     "purple", 5.0, "1980년대~"),
+     "purple", 5.0, "1950년대 말~"),
     ("딥러닝 (DL)", "깊은 인공신경망으로 표현까지 학습", "예: CNN, RNN, Transformer",
      "orange", 3.1, "2010년대~"),
 ]

@@ -4,7 +4,7 @@
 글씨는 같은 칸에 들어가는 다른 예다.
 """
 from diagram_parts import box, canvas, line, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 ROWS = [("텍스트", "blue"), ("이미지·영상", "green"), ("음성", "orange"),
         ("사용 기록", "purple")]

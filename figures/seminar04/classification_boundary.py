@@ -39,7 +39,7 @@ def draw(rng):
     x_min, x_max = 0.6, 7.3
     y_min, y_max = -0.2, 2.8
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, 450), np.linspace(y_min, y_max, 300))
-    fig, ax = plt.subplots(figsize=(WIDTH, 4.0))
+    fig, ax = plt.subplots(figsize=(WIDTH, 5.2))
     proba = model.predict_proba(np.c_[xx.ravel(), yy.ravel()])
     # margin of each class over its strongest rival: > 0 inside its region.
     # Contouring this continuous field (instead of the 0/1/2 label image)
@@ -63,7 +63,7 @@ def draw(rng):
             edgecolors=ACCENT[COLORS[k]], linewidths=1.4, zorder=4,
         )
 
-    # test points the model got wrong
+    # test points the model got wrong (none: no circles and no legend entry)
     ax.scatter(
         X_te[wrong, 0], X_te[wrong, 1], s=170, marker="o", facecolors="none",
         edgecolors=ACCENT["red"], linewidths=1.3, zorder=5,
@@ -74,7 +74,7 @@ def draw(rng):
     ax.set_xlabel("꽃잎 길이 (cm)")
     ax.set_ylabel("꽃잎 너비 (cm)")
     ax.set_title(
-        f"k-NN (k={K}) 결정 경계 — 테스트 정확도 {acc:.2f} "
+        f"k-NN (k={K}) 결정 경계\n테스트 정확도 {acc:.2f} "
         f"({len(y_te) - n_wrong}/{len(y_te)})",
         loc="left",
     )
@@ -92,11 +92,13 @@ def draw(rng):
                markeredgecolor=INK["text"], markeredgewidth=0.4, label=f"학습 데이터 ({len(y_tr)}개)"),
         Line2D([], [], ls="none", marker="o", ms=6.5, markerfacecolor="none",
                markeredgecolor=INK["muted"], markeredgewidth=1.4, label=f"테스트 데이터 ({len(y_te)}개)"),
-        Line2D([], [], ls="none", marker="o", ms=11, markerfacecolor="none",
-               markeredgecolor=ACCENT["red"], markeredgewidth=1.3,
-               label=f"틀린 예측 ({n_wrong}개)"),
     ]
+    if n_wrong:
+        handles.append(Line2D([], [], ls="none", marker="o", ms=11, markerfacecolor="none",
+                              markeredgecolor=ACCENT["red"], markeredgewidth=1.3,
+                              label=f"틀린 예측 ({n_wrong}개)"))
     labels += [h.get_label() for h in handles[3:]]
-    ax.legend(handles=handles, labels=labels, loc="upper left", fontsize=10, handlelength=1.4,
-              borderaxespad=0.3)
+    # below the plot: inside it would cover the regions it explains
+    ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(-0.02, -0.14),
+              ncols=2, handlelength=1.4, columnspacing=1.0)
     return fig

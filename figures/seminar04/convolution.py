@@ -1,4 +1,4 @@
-"""합성곱(convolution): 3×3 필터를 입력 위에서 한 칸씩 밀며 겹친 칸끼리 곱해 더하면 출력 특징 맵의 한 칸이 된다
+"""합성곱(convolution): 3×3 필터를 입력 위에서 한 칸씩 밀며 겹친 칸끼리 곱해 더하면 출력 특성 맵의 한 칸이 된다
 
 입력 값은 실행 때마다 같은 난수(runner의 rng)로 만들고, 출력과 계산식은 numpy로
 실제로 계산한다. 주황색 창(window)과 주황색 출력 칸이 서로 대응한다.
@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from diagram_parts import arrow, canvas, line, text
-from figure_style import ACCENT, INK, TINT, WIDTH
+from figure_style import ACCENT, INK, TINT, WIDE as WIDTH
 
 KERNEL = np.array([[1, 0, 1],
                    [0, 1, 0],
@@ -70,7 +70,7 @@ def draw(rng):
 
     heads = [(x_in + 3 * cell, top - 6 * cell, "입력 (6×6)", "주황 창 = 필터가 놓인 자리"),
              (x_k + 1.5 * cell, k_top - 3 * cell, "필터·커널 (3×3)", "값은 학습으로 정해짐"),
-             (x_out + 2 * cell, o_top - 4 * cell, "출력 특징 맵 (4×4)",
+             (x_out + 2 * cell, o_top - 4 * cell, "출력 특성 맵 (4×4)",
               "한 칸씩 이동: 6 − 3 + 1 = 4")]
     for x, y, label, note in heads:
         text(ax, x, y - 0.2, label, size=10.5, weight="bold")

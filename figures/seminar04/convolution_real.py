@@ -14,7 +14,7 @@ from PIL import Image
 from scipy.signal import correlate2d
 from sklearn.datasets import load_sample_image
 
-from figure_style import INK, TINT, WIDTH
+from figure_style import INK, TINT, WIDE as WIDTH
 
 SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])  # left-right change: vertical edges
 SOBEL_Y = SOBEL_X.T  # top-bottom change: horizontal edges
@@ -71,7 +71,7 @@ def draw(rng):
         ax.set_yticks([])
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_title(title, fontsize=11, pad=5)
+        ax.set_title(title, fontsize=12, pad=5)
 
     note = dict(ha="center", va="center", fontsize=9.5, color=INK["muted"], linespacing=1.5)
     ax = fig.add_subplot(gs[1, 0])
@@ -83,7 +83,7 @@ def draw(rng):
     _kernel_grid(fig.add_subplot(gs[1, 2]), SOBEL_Y, "커널 Gy (Sobel)")
     ax = fig.add_subplot(gs[1, 3])
     ax.axis("off")
-    ax.text(0.5, 0.5, "$\\sqrt{G_x^2 + G_y^2}$\n밝을수록 강한 경계",
+    ax.text(0.5, 0.5, "√(Gx² + Gy²)\n밝을수록 강한 경계",
             transform=ax.transAxes, **note)
     fig.text(0.5, kax.get_position().y0 - 0.03, "②·③ 출력의 색: 회색 = 0, 흰색 = 양수, 검정 = 음수",
              ha="center", va="top", fontsize=9.5, color=INK["muted"])

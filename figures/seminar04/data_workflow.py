@@ -5,7 +5,7 @@
 경계가 겹치고 회사마다 다르다는 점을 설명할 때 함께 쓴다.
 """
 from diagram_parts import arrow, band, box, canvas, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 STEPS = [
     ("데이터 획득", "수집·저장"),

@@ -1,14 +1,14 @@
-"""표현 학습: 딥러닝은 선 → 모서리·질감 → 눈·귀 같은 부분으로, 층을 거칠수록 추상적인 특징을 스스로 만든다
+"""표현 학습: 딥러닝은 선 → 모서리·질감 → 눈·귀 같은 부분으로, 층을 거칠수록 추상적인 특성을 스스로 만든다
 
-위: 심층 신경망이 층마다 배우는 특징의 모습(그림은 numpy로 만든 도식: 층 1은 방향 있는
-가장자리 필터, 층 2는 그 조합, 층 3은 입력 그림의 부분). 아래: 사람이 특징을 설계하던
+위: 심층 신경망이 층마다 배우는 특성의 모습(그림은 numpy로 만든 도식: 층 1은 방향 있는
+가장자리 필터, 층 2는 그 조합, 층 3은 입력 그림의 부분). 아래: 사람이 특성을 설계하던
 전통적 머신러닝 파이프라인과의 대비.
 """
 import numpy as np
 from matplotlib.patches import Rectangle
 
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import ACCENT, INK, WIDTH
+from figure_style import ACCENT, INK, WIDE as WIDTH
 
 
 def _grid(n):
@@ -89,7 +89,7 @@ def draw(rng):
     n = face.shape[0]
 
     # --- deep learning row ---------------------------------------------
-    text(ax, 0.05, 3.48, "딥러닝: 특징을 데이터에서 스스로 학습 (표현 학습)",
+    text(ax, 0.05, 3.48, "딥러닝: 특성을 데이터에서 스스로 학습 (표현 학습)",
          size=11, weight="bold", ha="left")
     yc, big = 2.62, 0.96
     xs = [0.6, 2.05, 3.5, 4.95]
@@ -129,14 +129,14 @@ def draw(rng):
 
     # --- classic pipeline row ------------------------------------------
     line(ax, [0.05, WIDTH - 0.05], [1.38, 1.38], color="grid", lw=1)
-    text(ax, 0.05, 1.15, "전통적 머신러닝: 사람이 특징을 설계",
+    text(ax, 0.05, 1.15, "전통적 머신러닝: 사람이 특성을 설계",
          size=11, weight="bold", ha="left")
     yb = 0.45
     small = 0.56
     _show(ax, face, xs[0] - small / 2, yb - small / 2, small)
     x_hand = (xs[1] + xs[2]) / 2
     box(ax, x_hand, yb, 2.3, 0.62, tint="orange", lw=1.4)
-    text(ax, x_hand, yb + 0.12, "사람이 설계한 특징", size=10.5, weight="bold")
+    text(ax, x_hand, yb + 0.12, "사람이 설계한 특성", size=10.5, weight="bold")
     text(ax, x_hand, yb - 0.14, "윤곽선 검출·색 히스토그램 등", size=9, color="muted")
     box(ax, xs[3], yb, 1.05, 0.62, tint="gray", lw=1.3)
     text(ax, xs[3], yb + 0.12, "모델", size=10.5, weight="bold")

@@ -39,15 +39,16 @@ def draw(rng):
     majority = np.array([np.bincount(y[labels == k], minlength=3).argmax() for k in range(3)])
     mismatch = majority[labels] != y
 
-    fig, axes = plt.subplots(1, 3, figsize=(WIDTH, 3.4), sharex=True, sharey=True)
-    fig.subplots_adjust(wspace=0.12)
+    # one panel per row (a phone's column is narrow); legends in a column at the right
+    fig, axes = plt.subplots(3, 1, figsize=(WIDTH, 8.6), sharex=True, sharey=True)
+    fig.subplots_adjust(hspace=0.32, right=0.64)
     ax0, ax1, ax2 = axes
 
     # 1) what the algorithm sees: points without answers
     ax0.scatter(X[:, 0], X[:, 1], s=16, color=INK["muted"], alpha=0.7, linewidths=0)
-    ax0.set_title("① 입력: 정답 없는 데이터", loc="left", fontsize=11)
-    ax0.text(0.97, 0.03, f"붓꽃 {len(X)}송이", transform=ax0.transAxes, ha="right",
-             va="bottom", fontsize=9, color=INK["muted"])
+    ax0.set_title("① 입력: 정답 없는 데이터", loc="left")
+    ax0.text(1.04, 1.0, f"붓꽃 {len(X)}송이", transform=ax0.transAxes, ha="left",
+             va="top", color=INK["muted"])
 
     # 2) k-means result
     for k in range(3):
@@ -57,7 +58,7 @@ def draw(rng):
     ax1.scatter(centers[:, 0], centers[:, 1], s=140, marker="X",
                 c=[ACCENT[c] for c in CLUSTER_COLORS], edgecolors=INK["text"], linewidths=1.2,
                 zorder=4)
-    ax1.set_title("② k-평균 결과 (k=3)", loc="left", fontsize=11)
+    ax1.set_title("② k-평균 결과 (k=3)", loc="left")
     handles = [
         Line2D([], [], ls="none", marker="o", ms=5, color=ACCENT[CLUSTER_COLORS[k]],
                label=f"군집 {k + 1}")
@@ -65,7 +66,7 @@ def draw(rng):
     ]
     handles.append(Line2D([], [], ls="none", marker="X", ms=9, color=INK["muted"],
                           markeredgecolor=INK["text"], label="군집 중심"))
-    ax1.legend(handles=handles, loc="upper left", fontsize=9.5, handletextpad=0.3,
+    ax1.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), handletextpad=0.3,
                borderaxespad=0.2, labelspacing=0.3)
 
     # 3) the answers, used only to check
@@ -75,7 +76,7 @@ def draw(rng):
                     color=ACCENT[SPECIES_COLORS[k]], alpha=0.8, linewidths=0)
     ax2.scatter(X[mismatch, 0], X[mismatch, 1], s=70, facecolors="none",
                 edgecolors=INK["text"], linewidths=0.9, zorder=4)
-    ax2.set_title(f"③ 실제 품종 (ARI {ari:.2f})", loc="left", fontsize=11)
+    ax2.set_title(f"③ 실제 품종 (ARI {ari:.2f})", loc="left")
     handles = [
         Line2D([], [], ls="none", marker=SPECIES_MARKERS[k], ms=5,
                color=ACCENT[SPECIES_COLORS[k]], label=SPECIES[k])
@@ -83,18 +84,17 @@ def draw(rng):
     ]
     handles.append(Line2D([], [], ls="none", marker="o", ms=8, markerfacecolor="none",
                           markeredgecolor=INK["text"], markeredgewidth=0.9,
-                          label=f"군집과 다름 ({int(mismatch.sum())})"))
-    ax2.text(0.97, 0.03, "ARI 1 = 완전히 일치\nARI 0 = 무작위 수준",
-             transform=ax2.transAxes, ha="right", va="bottom", fontsize=9,
+                          label=f"군집과\n다름 ({int(mismatch.sum())})"))
+    ax2.text(1.04, 0.0, "ARI 1 = 일치\nARI 0 = 무작위",
+             transform=ax2.transAxes, ha="left", va="bottom",
              color=INK["muted"], linespacing=1.3)
-    ax2.legend(handles=handles, loc="upper left", fontsize=9.5, handletextpad=0.3,
+    ax2.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), handletextpad=0.3,
                borderaxespad=0.2, labelspacing=0.3)
 
     for ax in axes:
         ax.set_xlim(0.5, 7.4)
         ax.set_ylim(-0.1, 3.4)
         ax.set_yticks([0, 1, 2, 3])
-        ax.set_xlabel("꽃잎 길이 (cm)", fontsize=10)
-        ax.tick_params(labelsize=9.5)
-    ax0.set_ylabel("꽃잎 너비 (cm)", fontsize=10)
+        ax.set_ylabel("꽃잎 너비 (cm)")
+    ax2.set_xlabel("꽃잎 길이 (cm)")
     return fig

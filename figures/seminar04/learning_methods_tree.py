@@ -3,7 +3,7 @@
 맨 아래 칸은 각 방법이 하는 일(검은 글씨)과 대표 예시(회색 글씨)다.
 """
 from diagram_parts import box, canvas, line, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 # branch, gloss, tint, leaves (name, what it does, example)
 BRANCHES = [
@@ -14,7 +14,7 @@ BRANCHES = [
     ("비지도학습", "정답 없이 데이터의 구조 찾기", "green", [
         ("군집화", "비슷한 것 묶기", "고객 세분화"),
         ("연관 규칙", "함께 나오는 패턴", "장바구니 분석"),
-        ("차원 축소", "특징 수 줄이기", "시각화·압축"),
+        ("차원 축소", "특성 수 줄이기", "시각화·압축"),
     ]),
     ("강화학습", "보상으로 행동 학습", "orange", [
         ("정책 학습", "누적 보상 최대화", "게임·로봇 제어"),

@@ -26,15 +26,17 @@ def draw(rng):
     ratio = pca.explained_variance_ratio_
 
     cmap = plt.get_cmap("tab10")  # qualitative data colours, one per digit
-    fig = plt.figure(figsize=(WIDTH, 4.3))
-    gs = fig.add_gridspec(1, 2, width_ratios=[3.2, 1.0], wspace=0.08)
+    # scatter on top, the ten input images in a row below (a phone's column is narrow)
+    fig = plt.figure(figsize=(WIDTH, 6.3))
+    gs = fig.add_gridspec(2, 1, height_ratios=[4.6, 1.0], hspace=0.42)
     ax = fig.add_subplot(gs[0])
 
     # PCA is fitted on all images; to keep the SVG small the plot shows a random
     # PER_DIGIT images of each digit (one scatter call per digit shares the marker)
     for d in range(10):
         idx = rng.choice(np.flatnonzero(y == d), size=PER_DIGIT, replace=False)
-        ax.scatter(Z[idx, 0], Z[idx, 1], color=cmap(d), s=8, alpha=0.6, linewidths=0)
+        ax.scatter(Z[idx, 0], Z[idx, 1], color=cmap(d), s=8, alpha=0.6, linewidths=0,
+                   rasterized=True)  # hundreds of dots: one small image, not hundreds of paths
     for d in range(10):
         cx, cy = np.median(Z[y == d], axis=0)
         ax.text(cx, cy, str(d), ha="center", va="center", fontsize=12, fontweight="bold",
@@ -45,22 +47,22 @@ def draw(rng):
     ax.set_xlabel(f"주성분 1 (분산의 {ratio[0] * 100:.1f}%)")
     ax.set_ylabel(f"주성분 2 (분산의 {ratio[1] * 100:.1f}%)")
     ax.set_title(
-        f"64차원 → 2차원: 두 축이 전체 분산의 {ratio.sum() * 100:.1f}%를 설명",
+        f"64차원 → 2차원\n두 축이 전체 분산의 {ratio.sum() * 100:.1f}%를 설명",
         loc="left",
     )
     ax.grid(True, color=INK["grid"], lw=0.6)
     ax.set_axisbelow(True)
     ax.text(0.015, 0.015,
             f"PCA는 {len(X):,}장 전체로 계산,\n점은 숫자별 {PER_DIGIT}장씩 표시",
-            transform=ax.transAxes, ha="left", va="bottom", fontsize=9, color=INK["muted"],
+            transform=ax.transAxes, ha="left", va="bottom", color=INK["muted"], zorder=5,
+            bbox=dict(boxstyle="round,pad=0.2", facecolor=TINT["gray"], edgecolor="none", alpha=0.85),
             linespacing=1.4)
 
     # inset column: one real 8x8 input image per digit
-    sub = gs[1].subgridspec(6, 2, height_ratios=[0.12, 1, 1, 1, 1, 1], hspace=0.3,
-                            wspace=0.15)
+    sub = gs[1].subgridspec(1, 10, wspace=0.15)
     first = [int(np.flatnonzero(y == d)[0]) for d in range(10)]
     for d, idx in enumerate(first):
-        a = fig.add_subplot(sub[1 + d // 2, d % 2])
+        a = fig.add_subplot(sub[0, d])
         a.imshow(digits.images[idx], cmap="gray", vmin=0, vmax=16, interpolation="nearest")
         a.set_xticks([])
         a.set_yticks([])
@@ -68,10 +70,8 @@ def draw(rng):
             spine.set_visible(True)
             spine.set_color(cmap(d))
             spine.set_linewidth(1.6)
-    # heading of the image column, on the same line as the scatter title
-    right = gs[1].get_position(fig)
-    ax.annotate("입력 예시 (8×8)", xy=((right.x0 + right.x1) / 2, 1), xytext=(0, 6),
-                xycoords=(fig.transFigure, ax.transAxes), textcoords="offset points",
-                ha="center", va="baseline", fontsize=12, fontweight="bold",
-                color=INK["text"])
+    # heading of the image row
+    row = gs[1].get_position(fig)
+    fig.text(row.x0, row.y1 + 0.006, "입력 예시: 숫자마다 한 장 (8×8 픽셀)", ha="left", va="bottom",
+             fontweight="bold", color=INK["text"])
     return fig

@@ -6,7 +6,7 @@
 import numpy as np
 
 from diagram_parts import arrow, box, canvas, pill, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 COLOUR = {"규칙": "blue", "데이터": "green", "해답": "orange"}
 

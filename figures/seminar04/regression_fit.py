@@ -36,7 +36,7 @@ def draw(rng):
     r2 = model.score(X, target)
     pred = model.predict(X)
 
-    fig, ax = plt.subplots(figsize=(WIDTH, 4.0))
+    fig, ax = plt.subplots(figsize=(WIDTH, 4.9))
     ax.scatter(bmi, target, s=14, color=ACCENT["blue"], alpha=0.45, linewidths=0, zorder=2)
 
     # residuals of a few randomly chosen patients, spread over the BMI range
@@ -53,16 +53,17 @@ def draw(rng):
 
     ax.text(
         0.02, 0.97,
-        f"ŷ = {w:.2f} × BMI {_signed(b, '.1f')}\n$R^2$ = {r2:.2f}",
-        transform=ax.transAxes, va="top", ha="left", fontsize=11, color=INK["text"],
+        f"ŷ = {w:.2f} × BMI {_signed(b, '.1f')}\nR² = {r2:.2f}",
+        transform=ax.transAxes, va="top", ha="left", color=INK["text"],
         linespacing=1.5,
     )
 
     ax.set_xlim(xs[0], xs[1])
     ax.set_ylim(0, 370)
-    ax.set_xlabel("체질량지수 BMI (kg/m$^2$)")
+    ax.set_xlabel("체질량지수 BMI (kg/m²)")
     ax.set_ylabel("1년 뒤 당뇨 진행 정도")
-    ax.set_title(f"선형 회귀: BMI로 당뇨 진행 정도 예측 (환자 {len(target)}명)", loc="left")
+    ax.set_yticks([0, 100, 200, 300])
+    ax.set_title(f"선형 회귀: BMI로 당뇨 진행 정도 예측\n(환자 {len(target)}명)", loc="left")
     ax.grid(True, color=INK["grid"], lw=0.6)
     ax.set_axisbelow(True)
 
@@ -71,5 +72,7 @@ def draw(rng):
         Line2D([], [], color=ACCENT["orange"], lw=2.4, label="회귀 직선 (예측값)"),
         Line2D([], [], color=INK["muted"], lw=1.1, ls=(0, (3, 2)), label="잔차 = 실제 − 예측"),
     ]
-    ax.legend(handles=handles, loc="lower right", fontsize=10)
+    # below the plot: inside it would cover patients
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.02, -0.16), handlelength=1.6,
+              ncols=2, columnspacing=1.0)
     return fig

@@ -4,9 +4,10 @@
 모든 시점의 셀은 같은 가중치를 공유한다.
 """
 from diagram_parts import arrow, box, canvas, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 WORDS = ["오늘", "날씨가", "정말", "좋다"]
+SUB = "₀₁₂₃₄"  # subscript digits: plain text, no mathtext
 
 
 def _cell(ax, x, y, xin, yout, word=None):
@@ -29,30 +30,30 @@ def draw(rng):
 
     # folded cell with its loop
     xf = 0.55
-    _cell(ax, xf, y, "$x_t$", "$y_t$")
+    _cell(ax, xf, y, "xₜ", "yₜ")
     arrow(ax, (xf + 0.39, y - 0.12), (xf + 0.39, y + 0.12), color="orange", lw=2,
           head=11, connection="arc,angleA=0,angleB=0,armA=22,armB=22,rad=6")
-    text(ax, xf + 0.86, y + 0.02, "$h_t$", size=11, ha="left")
+    text(ax, xf + 0.86, y + 0.02, "hₜ", size=13, ha="left")
     text(ax, xf + 0.05, y - 1.35, "접힌 그림", size=9.5, color="muted")
     text(ax, 1.86, y, "=", size=20)
 
     # unrolled chain
     xs = [2.8 + i * 1.12 for i in range(4)]
     for i, (x, word) in enumerate(zip(xs, WORDS), start=1):
-        _cell(ax, x, y, f"$x_{i}$", f"$y_{i}$", word)
+        _cell(ax, x, y, f"x{SUB[i]}", f"y{SUB[i]}", word)
         if i < 4:
             arrow(ax, (x + 0.41, y), (xs[i] - 0.41, y), color="orange", lw=2.2,
                   head=12)
-            text(ax, (x + xs[i]) / 2, y + 0.17, f"$h_{i}$", size=11)
+            text(ax, (x + xs[i]) / 2, y + 0.2, f"h{SUB[i]}", size=13)
     arrow(ax, (xs[-1] + 0.41, y), (xs[-1] + 0.8, y), color="orange", lw=2.2, head=12)
-    text(ax, xs[-1] + 0.62, y + 0.17, "$h_4$", size=11)
+    text(ax, xs[-1] + 0.62, y + 0.2, "h₄", size=13)
     arrow(ax, (xs[0] - 0.72, y), (xs[0] - 0.41, y), color="orange", lw=2.2, head=12)
-    text(ax, xs[0] - 0.58, y + 0.17, "$h_0$", size=11)
+    text(ax, xs[0] - 0.58, y + 0.2, "h₀", size=13)
     text(ax, (xs[0] + xs[-1]) / 2, y - 1.62, "시간 순서 →   (입력 예: 문장의 단어)",
          size=9, color="muted")
 
     # legend / formula
     text(ax, 0.05, 0.08, "주황 화살표 = 은닉 상태(hidden state) 전달:  "
-         "$h_t = \\tanh(W_x\\,x_t + W_h\\,h_{t-1} + b)$,   모든 시점이 같은 $W$ 공유",
+         "hₜ = tanh(Wₓxₜ + Wₕhₜ₋₁ + b),   모든 시점이 같은 W 공유",
          size=9.5, ha="left")
     return fig

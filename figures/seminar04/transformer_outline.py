@@ -4,7 +4,7 @@
 층 정규화(Add & Norm)는 생략했다. 예시는 번역(나는 학생이다 → I am a student).
 """
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import WIDTH
+from figure_style import WIDE as WIDTH
 
 ENC = [("Multi-Head Self-Attention", "입력 단어끼리 서로 참고"),
        ("Feed Forward", "단어마다 따로 변환")]

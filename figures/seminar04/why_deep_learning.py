@@ -4,7 +4,7 @@
 1989년 LeCun 등의 우편번호 숫자 인식 신경망은 학습에 약 3일이 걸렸다.
 """
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import ACCENT, WIDTH
+from figure_style import ACCENT, WIDE as WIDTH
 
 PILLARS = [
     ("깊은 신경망 (DNN)", "알고리즘", "purple",
@@ -12,7 +12,7 @@ PILLARS = [
     ("GPU", "연산", "orange",
      ["수천 개 코어로 병렬 연산", "2012 AlexNet: GPU로 학습", "NPU·TPU 등 전용 칩"]),
     ("빅데이터", "데이터", "green",
-     ["인터넷·모바일로 데이터 폭증", "ImageNet: 약 120만 장", "GPT-3 학습 ≈ 4,990억 토큰"]),
+     ["인터넷·모바일로 데이터 폭증", "ImageNet: 약 120만 장", "GPT-3: 3,000억 토큰 학습"]),
 ]
 
 # year, label, driver colour, label above the line?

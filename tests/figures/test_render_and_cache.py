@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from course_site.figures.build import build_figures
 from course_site.figures.cache import FigureCache
@@ -15,16 +16,62 @@ def test_two_cold_renders_of_every_site_figure_are_byte_identical(tmp_path, monk
     for run, hash_seed in enumerate(("1", "2")):
         monkeypatch.setenv("PYTHONHASHSEED", hash_seed)  # set ordering must not leak into output
         report = build_figures(ROOT / "figures", tmp_path / f"cache{run}", force=True)
-        outputs.append({uri: (f.light.read_bytes(), f.dark.read_bytes()) for uri, f in report.figures.items()})
+        outputs.append(
+            {uri: (f.drawn.standalone.read_bytes(), f.drawn.inline.read_bytes()) for uri, f in report.figures.items()}
+        )
     assert len(outputs[0]) >= 17
     assert outputs[0] == outputs[1]
 
 
-def test_svg_has_no_date_and_text_as_paths(tree):
+def test_text_stays_text_in_the_fonts_matplotlib_measured_it_with(tree):
+    tree.script("g/plot")  # title "무작위 걷기 −1부터": U+2212 is not in NanumGothic
+    drawn = next(iter(build_figures(tree.figures, tree.cache).figures.values())).drawn
+    inline = drawn.inline.read_text(encoding="utf-8")
+    assert "무작위 걷기" in inline and "<metadata" not in inline and "<dc:date>" not in inline
+    by_font = {Path(path).name: characters for path, characters in drawn.fonts.items()}
+    assert "무" in by_font["NanumGothicBold.ttf"]
+    assert "−" in by_font["DejaVuSans-Bold.ttf"] and "−" not in by_font["NanumGothicBold.ttf"]
+    assert "font-family:fig-NanumGothicBold,fig-DejaVuSans-Bold,sans-serif" in inline
+
+
+def test_the_figure_file_embeds_its_fonts_and_the_inline_drawing_leaks_no_page_styles(tree):
     tree.script("g/plot")
-    svg = next(iter(build_figures(tree.figures, tree.cache).figures.values())).light.read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg
-    assert "<text" not in svg  # glyphs are outlines: readers need no Hangul font
+    drawn = next(iter(build_figures(tree.figures, tree.cache).figures.values())).drawn
+    standalone = drawn.standalone.read_text(encoding="utf-8")
+    assert standalone.count("@font-face") == len(drawn.fonts)
+    assert "data:font/woff2;base64," in standalone
+    inline = drawn.inline.read_text(encoding="utf-8")
+    assert "<style" not in inline  # matplotlib's "*{...}" rule would restyle the whole page
+    assert all(f'id="{identifier}' not in inline for identifier in ("figure_1", "axes_1", "patch_1"))
+    assert 'id="f-g-plot-' in inline  # referenced ids (clip paths) are kept, named per figure
+
+
+def test_a_figure_wider_than_a_phone_with_small_text_is_flagged_and_never_shrunk_below_legible(tree):
+    tree.script("g/wide", '''
+        """넓은 그림"""
+        from matplotlib.figure import Figure
+        def draw():
+            fig = Figure(figsize=(7.2, 2))
+            fig.add_axes((0, 0, 1, 1))  # its frame spans the whole width
+            fig.text(0.5, 0.5, "작은 글자", fontsize=9)
+            return fig
+    ''')
+    tree.script("g/fits", '''
+        """맞는 그림"""
+        from matplotlib.figure import Figure
+        from figure_style import SMALL, WIDTH
+        def draw():
+            fig = Figure(figsize=(WIDTH, 2))
+            fig.add_axes((0, 0, 1, 1), xticks=[], yticks=[])
+            fig.text(0.5, 0.5, "읽히는 글자", fontsize=SMALL)
+            return fig
+    ''')
+    report = build_figures(tree.figures, tree.cache)
+    wide, fits = report.figures["figures/g/wide.svg"].drawn, report.figures["figures/g/fits.svg"].drawn
+    assert wide.smallest_text_px_on_phone < 12 and "figure_style.SMALL" in wide.legibility
+    assert wide.narrowest_px >= 9 * 4 / 3 * wide.width_px / 12 - 1  # 12 px text at that width
+    assert [note.split(":")[0] for note in report.wide_on_phone] == ["figures/g/wide.py"]
+    assert fits.smallest_text_px_on_phone >= 12 and fits.legibility == ""
 
 
 def test_nothing_changed_renders_nothing_and_one_touched_script_renders_one(tree):
@@ -75,14 +122,14 @@ def test_editing_a_declared_input_renders_that_figure_again(tree):
 
 def test_a_corrupted_or_truncated_cache_entry_is_drawn_again(tree):
     tree.script("g/a")
-    figure = build_figures(tree.figures, tree.cache).figures["figures/g/a.svg"]
-    good = figure.light.read_bytes()
-    figure.light.write_bytes(good[: len(good) // 2])
+    drawn = build_figures(tree.figures, tree.cache).figures["figures/g/a.svg"].drawn
+    good = drawn.standalone.read_bytes()
+    drawn.standalone.write_bytes(good[: len(good) // 2])
     report = build_figures(tree.figures, tree.cache)
     assert report.rendered == 1
-    assert figure.light.read_bytes() == good
+    assert drawn.standalone.read_bytes() == good
 
-    figure.dark.write_bytes(b"x" * len(figure.dark.read_bytes()))  # same size, wrong bytes
+    drawn.inline.write_bytes(b"x" * len(drawn.inline.read_bytes()))  # same size, wrong bytes
     assert build_figures(tree.figures, tree.cache).rendered == 1
 
 
@@ -108,7 +155,7 @@ def test_two_builds_at_once_share_the_cache_safely(tree):
     assert not list(tree.cache.glob("*.tmp"))
 
 
-def test_dark_variant_swaps_every_ink_and_tint_colour(tree):
+def test_every_ink_and_tint_colour_becomes_a_property_the_dark_palette_sets(tree):
     import sys
 
     sys.path.insert(0, str(tree.figures))
@@ -117,18 +164,20 @@ def test_dark_variant_swaps_every_ink_and_tint_colour(tree):
     finally:
         sys.path.pop(0)
     tree.script("g/a")
-    figure = build_figures(tree.figures, tree.cache).figures["figures/g/a.svg"]
-    light, dark = figure.light.read_text(encoding="utf-8"), figure.dark.read_text(encoding="utf-8")
-    assert figure_style.INK["text"] in light
-    for light_colour, dark_colour in figure_style.DARK_VARIANT.items():
-        assert light_colour not in dark
-    assert figure_style.DARK_VARIANT[figure_style.INK["text"]] in dark
+    drawn = build_figures(tree.figures, tree.cache).figures["figures/g/a.svg"].drawn
+    inline = drawn.inline.read_text(encoding="utf-8")
+    text_colour = figure_style.INK["text"]
+    assert f"var(--fig-{text_colour[1:]},{text_colour})" in inline
+    assert drawn.dark_colours[text_colour] == figure_style.DARK_VARIANT[text_colour]
+    for light_colour in figure_style.DARK_VARIANT:
+        bare = inline.replace(f"var(--fig-{light_colour[1:]},{light_colour})", "")
+        assert light_colour not in bare, f"{light_colour} is used without its dark twin"
 
 
 def test_site_figures_use_only_house_ink_colours(tmp_path):
     """Hard-coded black or white text would vanish in one of the two palettes."""
     report = build_figures(ROOT / "figures", ROOT / ".cache" / "figures")
     for uri, figure in report.figures.items():
-        svg = figure.light.read_text(encoding="utf-8").lower()
-        for forbidden in ("fill: #000000", "stroke: #000000", "fill: #ffffff", "fill: #fff;"):
+        svg = figure.drawn.inline.read_text(encoding="utf-8").lower()
+        for forbidden in ("fill:#000000", "stroke:#000000", "fill:#ffffff", "fill:#fff;"):
             assert forbidden not in svg, f"{uri} uses {forbidden}; take colours from figure_style"

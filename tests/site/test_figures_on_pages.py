@@ -1,28 +1,85 @@
-"""Figures as readers get them: a captioned figure with alt text, in two palettes."""
+"""Figures as readers get them: inline drawings with real text, captions, links, light weight."""
 
 from __future__ import annotations
 
-from support import soup
+import gzip
+import re
+from pathlib import Path
+
+import yaml
+
+from support import ROOT, soup
 
 SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
+BUDGET_GZIP_BYTES = 300 * 1024  # all of a seminar's figures, fonts included (issue 12)
 
 
-def test_every_seminar_figure_is_a_captioned_light_and_dark_pair_with_alt_text(built_site):
-    figures = soup(built_site / SEMINAR).select("figure.course-figure")
+def figures_of(page):
+    return page.select("figure.course-figure")
+
+
+def test_every_seminar_figure_is_an_inline_drawing_with_alt_text_and_caption(built_site):
+    figures = figures_of(soup(built_site / SEMINAR))
     assert len(figures) == 17
     for figure in figures:
-        light, dark = figure.find_all("img")
-        assert light["src"].endswith(".svg#only-light") and dark["src"].endswith(".dark.svg#only-dark")
-        assert light["alt"].strip() and light["alt"] == dark["alt"]
-        assert int(light["width"]) > 100 and int(light["height"]) > 50  # no layout shift while loading
+        svg = figure.select_one(".course-figure__drawing > svg")
+        assert svg["role"] == "img" and svg["aria-label"].strip()
+        assert int(svg["width"]) > 100 and int(svg["height"]) > 50  # no layout shift
+        assert svg.find("text") is not None, "figure text is real text"
         assert figure.figcaption.get_text(strip=True)
-        for img in (light, dark):
-            target = (built_site / SEMINAR).parent / img["src"].split("#")[0]
-            assert target.resolve().is_file(), img["src"]
+
+
+def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(built_site):
+    repo_url = yaml.safe_load(
+        re.search(r"^repo_url: .*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(0)
+    )["repo_url"]
+    for figure in figures_of(soup(built_site / SEMINAR)):
+        enlarge = figure.select_one("a.course-figure__open")
+        target = (built_site / SEMINAR).parent / enlarge["href"]
+        assert target.resolve().is_file() and enlarge.get_text() == "크게 보기"
+        code = figure.select_one("a.course-figure__code")
+        assert code.get_text() == "이 그림의 코드"
+        prefix = f"{repo_url.rstrip('/')}/blob/HEAD/"
+        assert code["href"].startswith(prefix)
+        assert (ROOT / code["href"][len(prefix):]).is_file(), code["href"]
+
+
+def test_the_page_declares_every_figure_font_it_uses_and_the_files_exist(built_site):
+    html = (built_site / SEMINAR).read_text(encoding="utf-8")
+    declared = dict(re.findall(r'@font-face\{font-family:([\w-]+);src:url\("([^"]+)"\)', html))
+    used = set()
+    for family_list in re.findall(r"font-family:([\w,-]+)", html):
+        used.update(name for name in family_list.split(",") if name.startswith("fig-"))
+    assert used and used <= set(declared), used - set(declared)
+    for url in declared.values():
+        assert ((built_site / SEMINAR).parent / url).resolve().is_file(), url
+
+
+def test_dark_palette_colours_are_set_once_for_every_themed_colour(built_site):
+    html = (built_site / SEMINAR).read_text(encoding="utf-8")
+    used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", html))
+    dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", html).group(1)
+    assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}
+
+
+def test_seminar_figures_with_their_fonts_stay_within_the_budget(built_site):
+    page = built_site / SEMINAR
+    html = page.read_text(encoding="utf-8")
+    drawings = "".join(re.findall(r"<figure class=\"course-figure\">.*?</figure>", html, re.S))
+    fonts = re.findall(r'src:url\("([^"]+\.woff2)"\)', html)
+    font_bytes = sum(len((page.parent / url).read_bytes()) for url in fonts)
+    total = len(gzip.compress(drawings.encode("utf-8"), 9)) + font_bytes  # woff2 is compressed already
+    assert total <= BUDGET_GZIP_BYTES, f"{total / 1024:.0f} KB"
+
+
+def test_figures_drawn_on_other_pages_use_the_same_machinery(built_site):
+    for page in built_site.rglob("*.html"):
+        for figure in figures_of(soup(page)):
+            assert figure.select_one(".course-figure__drawing > svg[role=img]") is not None, page
 
 
 def test_caption_comes_from_the_script_docstring(built_site):
-    captions = [f.figcaption.get_text(strip=True) for f in soup(built_site / SEMINAR).select("figure.course-figure")]
+    captions = [f.figcaption.get_text(strip=True) for f in figures_of(soup(built_site / SEMINAR))]
     assert any(caption.startswith("인공지능 ⊃ 머신러닝 ⊃ 딥러닝") for caption in captions)
 
 
@@ -30,3 +87,46 @@ def test_build_log_says_how_many_figures_were_drawn_and_cached(built_site):
     log = (built_site.parent / "build.log").read_text(encoding="utf-8")
     assert "그림 17개: 새로 그림" in log and "캐시" in log
     assert "노트북 2개: 새로 실행" in log
+
+
+# Seminar 04's facts (issue 12): the figures and the text agree -----------------
+
+
+def seminar_text(built_site) -> str:
+    return soup(built_site / SEMINAR).select_one("article").get_text(" ")
+
+
+def test_seminar_04_refers_to_its_own_sections_as_sections_with_links(built_site):
+    page = soup(built_site / SEMINAR)
+    assert "4장" not in seminar_text(built_site)
+    links = [a for a in page.select("article a") if a.get_text() == "4절"]
+    assert links
+    for link in links:
+        assert page.find(id=link["href"].removeprefix("#")) is not None
+
+
+def test_seminar_04_uses_the_notebooks_word_for_feature(built_site):
+    notebooks = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "notebooks").rglob("*.py"))
+    assert "특성" in notebooks and "특징" not in notebooks
+    assert "특징" not in seminar_text(built_site)
+
+
+def test_seminar_04_figures_agree_with_the_text(built_site):
+    page = soup(built_site / SEMINAR)
+    text = seminar_text(built_site)
+    drawings = {
+        Path(figure.select_one("a.course-figure__open")["href"]).stem: figure.select_one("svg").get_text(" ")
+        for figure in figures_of(page)
+    }
+    # GPT-3: 3,000억 tokens trained on, out of a 4,990억-token data set.
+    assert "3,000억 토큰" in drawings["why_deep_learning"] and "4,990억" not in drawings["why_deep_learning"]
+    assert "3,000억 토큰" in text and "4,990억" in text
+    # Machine learning dates from Samuel's 1950s, in the figure as in the text.
+    assert "1980" not in drawings["ai_ml_dl"] and "1950년대" in text
+    # No discount factor that the text never explains.
+    assert "γ" not in drawings["rl_loop"] and "할인율" not in drawings["rl_loop"]
+    # A perfect test score has no "wrong predictions" legend entry.
+    boundary = drawings["classification_boundary"]
+    assert "1.00" not in boundary or "틀린 예측" not in boundary
+    # The convolution figure shows one position of the kernel: the text says so.
+    assert "한 위치" in text

@@ -1,37 +1,70 @@
-"""How a page's figure images become light/dark figure elements (course_site.figures.html)."""
+"""How a page's figure images become inline, captioned drawings (course_site.figures.html)."""
 
 from __future__ import annotations
 
-from course_site.figures.html import FigureView, place_figures, unknown_figure_references
+from course_site.figures.html import FigureView, figure_styles, place_figures, unknown_figure_references
+from course_site.figures.web_fonts import PageFont
 
-FIGURES = {"figures/g/plot.svg": FigureView("figures/g/plot.dark.svg", "스크립트 캡션", 600, 300)}
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="600" height="300" viewBox="0 0 450 225"><text>가</text></svg>'
+VIEW = FigureView(
+    svg=SVG,
+    caption="스크립트 캡션",
+    code_url="https://example.org/repo/blob/HEAD/figures/g/plot.py",
+    fonts={"/fonts/A.ttf": "가"},
+    dark_colours={"#1f2328": "#e6edf3"},
+)
+FIGURES = {"figures/g/plot.svg": VIEW}
 
 
-def test_a_lone_figure_image_becomes_a_captioned_pair():
+def test_a_lone_figure_image_becomes_an_inline_drawing_with_caption_and_links():
     html = '<p><img alt="그래프" src="../../figures/g/plot.svg" /></p>'
-    out = place_figures(html, "term/page/", FIGURES)
+    out, shown = place_figures(html, "term/page/", FIGURES)
+    assert shown == [VIEW]
     assert out.startswith('<figure class="course-figure">')
-    assert 'src="../../figures/g/plot.svg#only-light"' in out
-    assert 'src="../../figures/g/plot.dark.svg#only-dark"' in out
-    assert out.count('alt="그래프"') == 2 and 'width="600" height="300"' in out
-    assert "<figcaption>스크립트 캡션</figcaption>" in out
+    assert '<svg width="600" height="300" viewBox="0 0 450 225" role="img" aria-label="그래프"' in out
+    assert "xmlns" not in out  # HTML gives inline SVG its namespace
+    assert "<figcaption>스크립트 캡션 " in out
+    assert '<a class="course-figure__open" href="../../figures/g/plot.svg">크게 보기</a>' in out
+    assert '<a class="course-figure__code" href="https://example.org/repo/blob/HEAD/figures/g/plot.py">이 그림의 코드</a>' in out
+    assert "data-search-exclude" in out  # the labels would outweigh the prose in search
 
 
 def test_a_markdown_title_overrides_the_docstring_caption_and_is_escaped():
     html = '<p><img alt="a" src="../figures/g/plot.svg" title="제목 &lt;b&gt;" /></p>'
-    out = place_figures(html, "page/", FIGURES)
-    assert "<figcaption>제목 &lt;b&gt;</figcaption>" in out
+    out, _ = place_figures(html, "page/", FIGURES)
+    assert "<figcaption>제목 &lt;b&gt; " in out
 
 
-def test_an_inline_figure_image_keeps_both_variants_without_a_caption():
+def test_without_a_repository_there_is_no_code_link():
+    views = {"figures/g/plot.svg": FigureView(svg=SVG, caption="c", code_url="")}
+    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", views)
+    assert "이 그림의 코드" not in out and "크게 보기" in out
+
+
+def test_an_inline_figure_image_is_drawn_without_caption():
     html = '<p>문장 속 <img alt="a" src="figures/g/plot.svg" /> 그림</p>'
-    out = place_figures(html, "", FIGURES)
-    assert "figcaption" not in out and "#only-dark" in out and out.startswith("<p>문장 속 ")
+    out, shown = place_figures(html, "", FIGURES)
+    assert "figcaption" not in out and out.startswith("<p>문장 속 <span class=\"course-figure__inline\"")
+    assert shown == [VIEW]
+
+
+def test_a_figure_too_detailed_for_a_phone_keeps_its_width_in_a_keyboard_scrollable_box():
+    wide = FigureView(svg=SVG, caption="c", code_url="", narrowest_px=560, scrolls_on_phone=True)
+    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", {"figures/g/plot.svg": wide})
+    assert 'style="min-width:560px"' in out
+    assert 'class="course-figure__drawing" tabindex="0" role="region" aria-label=' in out
 
 
 def test_other_images_are_left_alone():
     html = '<p><img alt="a" src="../images/photo.png" /></p><p><img alt="b" src="https://x.org/y.svg" /></p>'
-    assert place_figures(html, "page/", FIGURES) == html
+    assert place_figures(html, "page/", FIGURES) == (html, [])
+
+
+def test_page_styles_link_the_page_fonts_and_set_dark_colours_for_screens_only():
+    fonts = [PageFont("fig-A", "assets/figures/fig-A.0123456789.woff2", b"")]
+    style = figure_styles([VIEW], fonts, "term/page/")
+    assert '@font-face{font-family:fig-A;src:url("../../assets/figures/fig-A.0123456789.woff2") format("woff2")' in style
+    assert "@media screen{[data-md-color-scheme=slate]{--fig-1f2328:#e6edf3}}" in style
 
 
 def test_unknown_figure_references_are_found_with_lines_outside_code_fences():

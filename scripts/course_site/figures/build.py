@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_site.errors import CourseBuildError
-from course_site.figures.cache import FigureCache
+from course_site.figures.cache import CachedFigure, FigureCache
 from course_site.figures.discover import FigureSource, discover, script_display_path
 from course_site.figures.render_pool import RenderResult, render_all
 
@@ -18,10 +18,7 @@ from course_site.figures.render_pool import RenderResult, render_all
 @dataclass(frozen=True)
 class BuiltFigure:
     source: FigureSource
-    light: Path  # file in the cache
-    dark: Path
-    width_px: int
-    height_px: int
+    drawn: CachedFigure  # files in the cache and what pages need to know
 
 
 @dataclass
@@ -31,6 +28,8 @@ class FigureReport:
     cached: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    # Figures too detailed for a phone's column: they scroll sideways there.
+    wide_on_phone: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -76,21 +75,33 @@ def build_figures(
     for result in results:
         source = result.source
         ready[source.name] = cache.put(
-            source.key, result.light, result.dark, result.width_px, result.height_px
+            source.key,
+            result.standalone,
+            result.inline,
+            width_px=result.width_px,
+            height_px=result.height_px,
+            fonts=result.fonts,
+            dark_colours=result.dark_colours,
+            smallest_text_px_on_phone=result.smallest_text_px_on_phone,
+            legibility=result.legibility,
+            narrowest_px=result.narrowest_px,
         )
         display = script_display_path(source.script, figures_dir)
         warnings.extend(f"{display}: {note}" for note in result.warnings)
 
     figures = {}
+    wide_on_phone = []
     for source in sources:
-        entry = ready[source.name]
-        figures[source.svg_uri] = BuiltFigure(source, entry.light, entry.dark, entry.width_px, entry.height_px)
+        figures[source.svg_uri] = BuiltFigure(source, ready[source.name])
+        if ready[source.name].legibility:  # cached or not: until the figure is redrawn
+            wide_on_phone.append(f"{script_display_path(source.script, figures_dir)}: {ready[source.name].legibility}")
     return FigureReport(
         figures=figures,
         rendered=len(to_render),
         cached=len(sources) - len(to_render),
         seconds=time.monotonic() - started,
         warnings=warnings,
+        wide_on_phone=wide_on_phone,
     )
 
 

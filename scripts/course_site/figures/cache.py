@@ -2,9 +2,10 @@
 
 An entry is three files named by the figure's key (see ``discover``)::
 
-    <key>.svg        light variant
-    <key>.dark.svg   dark variant
-    <key>.json       manifest: sha256 and size of both SVGs, written last
+    <key>.svg          the figure as an SVG file of its own (fonts embedded)
+    <key>.inline.svg   the <svg> element pages inline (fonts shared by the page)
+    <key>.json         manifest: sha256 and size of both SVGs and what pages need
+                       to know (size, fonts, dark colours), written last
 
 An entry counts only if its manifest exists and both SVGs still match it, so
 a render that died half-way, a truncated or edited file is never served; it
@@ -19,16 +20,21 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class CachedFigure:
-    light: Path
-    dark: Path
+    standalone: Path
+    inline: Path
     width_px: int
     height_px: int
+    fonts: dict[str, str] = field(default_factory=dict)  # font file -> characters drawn with it
+    dark_colours: dict[str, str] = field(default_factory=dict)  # light colour -> dark twin
+    smallest_text_px_on_phone: float = 0.0
+    narrowest_px: int = 0  # never shown narrower: its smallest text would fall below the minimum
+    legibility: str = ""  # what to change if text is too small on a phone
 
 
 class FigureCache:
@@ -37,35 +43,45 @@ class FigureCache:
 
     def _paths(self, key: str) -> tuple[Path, Path, Path]:
         base = self.directory / key
-        return base.with_suffix(".svg"), base.with_suffix(".dark.svg"), base.with_suffix(".json")
+        return base.with_suffix(".svg"), base.with_suffix(".inline.svg"), base.with_suffix(".json")
 
     def get(self, key: str) -> CachedFigure | None:
         """The valid entry for ``key``, or None (missing, partial or corrupted)."""
-        light, dark, manifest_path = self._paths(key)
+        standalone, inline, manifest_path = self._paths(key)
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            for path, record in ((light, manifest["light"]), (dark, manifest["dark"])):
+            for path, record in ((standalone, manifest["standalone"]), (inline, manifest["inline"])):
                 data = path.read_bytes()
                 if len(data) != record["size"] or sha256(data) != record["sha256"]:
                     return None
-            return CachedFigure(light, dark, int(manifest["width_px"]), int(manifest["height_px"]))
+            return CachedFigure(
+                standalone,
+                inline,
+                width_px=int(manifest["width_px"]),
+                height_px=int(manifest["height_px"]),
+                fonts=dict(manifest["fonts"]),
+                dark_colours=dict(manifest["dark_colours"]),
+                smallest_text_px_on_phone=float(manifest["smallest_text_px_on_phone"]),
+                narrowest_px=int(manifest["narrowest_px"]),
+                legibility=str(manifest["legibility"]),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, light_svg: str, dark_svg: str, width_px: int, height_px: int) -> CachedFigure:
-        light, dark, manifest_path = self._paths(key)
+    def put(self, key: str, standalone_svg: str, inline_svg: str, **facts) -> CachedFigure:
+        """Store both SVGs; ``facts`` are the other fields of ``CachedFigure``."""
+        standalone, inline, manifest_path = self._paths(key)
         self.directory.mkdir(parents=True, exist_ok=True)
-        light_bytes, dark_bytes = light_svg.encode("utf-8"), dark_svg.encode("utf-8")
-        write_atomically(light, light_bytes)
-        write_atomically(dark, dark_bytes)
+        standalone_bytes, inline_bytes = standalone_svg.encode("utf-8"), inline_svg.encode("utf-8")
+        write_atomically(standalone, standalone_bytes)
+        write_atomically(inline, inline_bytes)
         manifest = {
-            "light": {"sha256": sha256(light_bytes), "size": len(light_bytes)},
-            "dark": {"sha256": sha256(dark_bytes), "size": len(dark_bytes)},
-            "width_px": width_px,
-            "height_px": height_px,
+            "standalone": {"sha256": sha256(standalone_bytes), "size": len(standalone_bytes)},
+            "inline": {"sha256": sha256(inline_bytes), "size": len(inline_bytes)},
+            **facts,
         }
-        write_atomically(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
-        return CachedFigure(light, dark, width_px, height_px)
+        write_atomically(manifest_path, json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        return self.get(key) or CachedFigure(standalone, inline, **facts)
 
 
 def sha256(data: bytes) -> str:

@@ -27,12 +27,14 @@ from pathlib import Path
 
 from course_site.errors import CourseBuildError
 
-# The worker's own text is part of every key: changing how figures are drawn
+# The renderer's own text is part of every key: changing how figures are drawn
 # or post-processed draws them all again, with no version number to remember.
-RENDERER_SOURCE = hashlib.sha256((Path(__file__).parent / "worker.py").read_bytes()).hexdigest()
+RENDERER_SOURCE = hashlib.sha256(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in ("worker.py", "web_svg.py", "web_fonts.py"))
+).hexdigest()
 
 # Installed libraries whose version changes what a script draws.
-KEYED_DISTRIBUTIONS = ("matplotlib", "numpy", "scipy", "scikit-learn", "pillow")
+KEYED_DISTRIBUTIONS = ("matplotlib", "numpy", "scipy", "scikit-learn", "pillow", "fonttools", "brotli")
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,9 @@ class FigureSource:
         return f"figures/{self.name}.svg"
 
     @property
-    def dark_svg_uri(self) -> str:
-        return f"figures/{self.name}.dark.svg"
+    def script_uri(self) -> str:
+        """The script below the repository root, e.g. figures/seminar04/x.py."""
+        return f"figures/{self.name}.py"
 
 
 def discover(figures_dir: Path, only: list[Path] | None = None) -> list[FigureSource]:

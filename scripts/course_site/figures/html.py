@@ -4,16 +4,27 @@ A page refers to a figure with plain Markdown, ``![alt](../figures/g/x.svg)``.
 In the rendered HTML such an image becomes
 
     <figure class="course-figure">
-      <img src=".../x.svg#only-light" alt=... width=... height=...>
-      <img src=".../x.dark.svg#only-dark" alt=... width=... height=...>
-      <figcaption>caption</figcaption>
+      <div class="course-figure__drawing" data-search-exclude>
+        <svg role="img" aria-label="alt" ...>...real text...</svg>
+      </div>
+      <figcaption>caption
+        <span class="course-figure__links">
+          <a class="course-figure__open" href=".../x.svg">크게 보기</a>
+          <a href="https://github.com/.../figures/g/x.py">이 그림의 코드</a></span>
+      </figcaption>
     </figure>
 
-Material hides ``#only-light`` images in the dark palette and ``#only-dark``
-ones in the light palette, so the reader's palette toggle picks the variant.
+The SVG is inlined: its text is text (selectable, found by Ctrl+F), its
+colours follow the page's palette through CSS properties (one drawing for
+both palettes, nothing downloaded on a switch), and its glyphs come from
+font subsets shared by the page (``figure_styles``). "크게 보기" opens the
+figure's own SVG file; with JavaScript, ``overrides/figure_viewer.js`` shows
+it full screen instead. The site search skips the drawing (its labels would
+outweigh the prose) but indexes the caption.
+
 The caption is the script's docstring line unless the Markdown gives a title
-(``![alt](x.svg "caption")``). An image inside running text keeps both
-variants but gets no caption.
+(``![alt](x.svg "caption")``). An image inside running text is inlined too,
+without caption or links.
 """
 
 from __future__ import annotations
@@ -21,27 +32,38 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+
+from course_site.figures.web_fonts import PageFont, font_face
+from course_site.figures.web_svg import colour_property
+
+# Layout of figures and of the full-screen viewer: sent once per page that has figures.
+FIGURE_CSS = (Path(__file__).parent / "figures.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
 class FigureView:
     """What a page needs to know to show one figure."""
 
-    dark_uri: str  # site path of the dark variant
+    svg: str  # the inline <svg> element
     caption: str
-    width_px: int
-    height_px: int
+    code_url: str  # where the script that draws it can be read ("" = no link)
+    fonts: dict[str, str] = field(default_factory=dict)  # font file -> characters drawn
+    dark_colours: dict[str, str] = field(default_factory=dict)  # light colour -> dark twin
+    narrowest_px: int = 0  # shown no narrower, or its smallest text gets too small to read
+    scrolls_on_phone: bool = False  # narrowest_px is wider than a phone's column
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _LONE_IMG_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
 
 
-def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView]) -> str:
-    """Turn the page's images of known figures into light/dark figure elements."""
+def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView]) -> tuple[str, list[FigureView]]:
+    """The page with its images of known figures inlined, and the figures it shows."""
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    shown: list[FigureView] = []
 
     def lookup(tag: str) -> tuple[dict, FigureView] | None:
         attributes = parse_img(tag)
@@ -50,7 +72,11 @@ def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView])
             return None
         target = posixpath.normpath(posixpath.join(base, src.split("#")[0]))
         view = figures.get(target)
-        return (attributes, view) if view else None
+        if view is None:
+            return None
+        if view not in shown:
+            shown.append(view)
+        return attributes, view
 
     def as_figure(match: re.Match) -> str:
         found = lookup(match.group(1))
@@ -58,11 +84,15 @@ def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView])
             return match.group(0)
         attributes, view = found
         caption = attributes.get("title") or view.caption
+        links = [f'<a class="course-figure__open" href="{html.escape(attributes["src"].split("#")[0])}">크게 보기</a>']
+        if view.code_url:
+            links.append(f'<a class="course-figure__code" href="{html.escape(view.code_url)}">이 그림의 코드</a>')
         return (
             '<figure class="course-figure">\n'
-            + variant_pair(attributes, view, base)
-            + (f"\n<figcaption>{html.escape(caption)}</figcaption>" if caption else "")
-            + "\n</figure>"
+            f'<div class="course-figure__drawing"{scroll_box(view)} data-search-exclude>{drawing(attributes, view)}</div>\n'
+            f"<figcaption>{html.escape(caption)}"
+            f' <span class="course-figure__links">{" ".join(links)}</span></figcaption>\n'
+            "</figure>"
         )
 
     def inline(match: re.Match) -> str:
@@ -70,22 +100,40 @@ def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView])
         if not found:
             return match.group(0)
         attributes, view = found
-        return variant_pair(attributes, view, base)
+        return f'<span class="course-figure__inline" data-search-exclude>{drawing(attributes, view)}</span>'
 
     page_html = _LONE_IMG_PARAGRAPH.sub(as_figure, page_html)
-    return _IMG.sub(lambda m: m.group(0) if "#only-" in m.group(0) else inline(m), page_html)
+    page_html = _IMG.sub(inline, page_html)
+    return page_html, shown
 
 
-def variant_pair(attributes: dict, view: FigureView, base: str) -> str:
-    src = attributes["src"].split("#")[0]
-    dark_src = posixpath.join(posixpath.dirname(src), posixpath.basename(view.dark_uri))
+def drawing(attributes: dict, view: FigureView) -> str:
+    """The figure's <svg>, named for assistive technology by the image's alt text."""
     alt = html.escape(attributes.get("alt", ""), quote=True)
-    size = f' width="{view.width_px}" height="{view.height_px}"' if view.width_px else ""
-    common = f'alt="{alt}"{size} loading="lazy" decoding="async"'
-    return (
-        f'<img src="{html.escape(src)}#only-light" {common}>\n'
-        f'<img src="{html.escape(dark_src)}#only-dark" {common}>'
-    )
+    head, rest = view.svg.split(">", 1)
+    head = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", head)  # HTML gives inline SVG its namespaces
+    width = f' style="min-width:{view.narrowest_px}px"' if view.narrowest_px else ""
+    return f'{head} role="img" aria-label="{alt}" focusable="false"{width}>{rest}'
+
+
+def scroll_box(view: FigureView) -> str:
+    """Attributes that let a keyboard scroll a figure wider than a phone's column."""
+    if not view.scrolls_on_phone:
+        return ""
+    return ' tabindex="0" role="region" aria-label="그림: 옆으로 밀어서 보세요"'
+
+
+def figure_styles(shown: list[FigureView], fonts: list[PageFont], page_url: str) -> str:
+    """One <style> for a page's figures: their fonts, dark colours and layout."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    faces = "".join(font_face(font.family, posixpath.relpath(font.uri, base or ".")) for font in fonts)
+    dark = {}
+    for view in shown:
+        dark.update(view.dark_colours)
+    properties = ";".join(f"{colour_property(light)}:{twin}" for light, twin in sorted(dark.items()))
+    # Screen only: a printed page gets the light drawing whatever the palette.
+    palette = f"@media screen{{[data-md-color-scheme=slate]{{{properties}}}}}" if properties else ""
+    return f"<style>{faces}{palette}{FIGURE_CSS}</style>\n"
 
 
 def parse_img(tag: str) -> dict:

@@ -28,10 +28,15 @@ SCRIPTS_DIR = Path(__file__).resolve().parents[2]  # the folder holding course_s
 class RenderResult:
     source: FigureSource
     ok: bool
-    light: str = ""
-    dark: str = ""
+    inline: str = ""  # the <svg> element a page inlines
+    standalone: str = ""  # the same drawing as an SVG file with its fonts embedded
+    fonts: dict[str, str] = field(default_factory=dict)  # font file -> characters drawn
+    dark_colours: dict[str, str] = field(default_factory=dict)  # light colour -> dark twin
     width_px: int = 0
     height_px: int = 0
+    smallest_text_px_on_phone: float = 0.0
+    narrowest_px: int = 0  # never shown narrower: its smallest text would fall below the minimum
+    legibility: str = ""  # what to change if text is too small on a phone
     warnings: list[str] = field(default_factory=list)
     line: int = 0
     message: str = ""
@@ -67,7 +72,7 @@ class _Worker:
 
     def send(self, source: FigureSource) -> None:
         self.job, self.started = source, time.monotonic()
-        self.process.stdin.write(json.dumps({"script": str(source.script), "seed": source.seed}) + "\n")
+        self.process.stdin.write(json.dumps({"script": str(source.script), "name": source.name, "seed": source.seed}) + "\n")
         self.process.stdin.flush()
 
     def close(self) -> None:
@@ -167,10 +172,15 @@ def render_all(
             results[source.name] = RenderResult(
                 source,
                 ok=message["ok"],
-                light=message.get("light", ""),
-                dark=message.get("dark", ""),
+                inline=message.get("inline", ""),
+                standalone=message.get("standalone", ""),
+                fonts=message.get("fonts", {}),
+                dark_colours=message.get("dark_colours", {}),
                 width_px=message.get("width_px", 0),
                 height_px=message.get("height_px", 0),
+                smallest_text_px_on_phone=message.get("smallest_text_px_on_phone", 0.0),
+                legibility=message.get("legibility", ""),
+                narrowest_px=message.get("narrowest_px", 0),
                 warnings=message.get("warnings", []),
                 line=message.get("line", 0),
                 message=message.get("message", ""),

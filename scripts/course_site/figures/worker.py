@@ -10,6 +10,7 @@ keeps pyplot's global state and native threads out of the MkDocs process.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import inspect
 import io
@@ -21,6 +22,9 @@ import sys
 import traceback
 import warnings
 from pathlib import Path
+
+from course_site.figures.web_fonts import embedded_font_css
+from course_site.figures.web_svg import standalone_svg, web_svg
 
 GLYPH_MISSING = r"(?s).*Glyph .* missing from (current )?font"
 
@@ -83,15 +87,27 @@ def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
             figure = call_draw(module, np.random.default_rng(job["seed"]))
             buffer = io.BytesIO()
             figure.savefig(buffer, format="svg", metadata={"Date": None})
-        light = buffer.getvalue().decode("utf-8")
-        width_px, height_px = svg_size_px(light)
+        drawn = web_svg(
+            buffer.getvalue().decode("utf-8"),
+            job["name"],
+            set(figure_style.DARK_VARIANT),
+            resolve_fonts,
+            characters_of,
+        )
         notes = [f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}" for w in caught]
+        phone_px = figure_style.smallest_text_px_on_phone(drawn.smallest_text_pt, drawn.width_px)
+        narrowest = figure_style.narrowest_legible_px(drawn.smallest_text_pt, drawn.width_px)
         return {
             "ok": True,
-            "light": light,
-            "dark": figure_style.to_dark(light),
-            "width_px": width_px,
-            "height_px": height_px,
+            "inline": drawn.svg,
+            "standalone": standalone_svg(drawn.svg, embedded_font_css(drawn.fonts)),
+            "fonts": drawn.fonts,
+            "dark_colours": {colour: figure_style.DARK_VARIANT[colour] for colour in drawn.colours},
+            "width_px": drawn.width_px,
+            "height_px": drawn.height_px,
+            "smallest_text_px_on_phone": phone_px,
+            "narrowest_px": narrowest,
+            "legibility": legibility_note(phone_px, figure_style),
             "warnings": notes + log_records,
         }
     except BaseException as error:  # report everything, even SystemExit from a script
@@ -152,12 +168,44 @@ def failure(error: BaseException, script: Path, figures_dir: Path) -> dict:
     return {"ok": False, "line": line, "message": message, "traceback": trimmed}
 
 
-def svg_size_px(svg: str) -> tuple[int, int]:
-    """Width and height of an SVG written by matplotlib (in pt) as CSS pixels."""
-    match = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', svg)
-    if not match:
-        return 0, 0
-    return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
+def legibility_note(phone_px: float, figure_style) -> str:
+    """What to change when the figure's smallest text is too small on a phone ("" if fine)."""
+    if not phone_px or phone_px >= figure_style.MIN_TEXT_PX:
+        return ""
+    return (
+        f"휴대폰 화면 폭에 맞추면 가장 작은 글자가 {phone_px:g}px 이라 ({figure_style.MIN_TEXT_PX}px 이상이어야 "
+        "읽힙니다) 휴대폰에서는 옆으로 밀어 보는 그림이 됩니다. 글자를 figure_style.SMALL"
+        f"({figure_style.SMALL:g}pt) 이상으로 키우거나 그림 폭을 figure_style.WIDTH({figure_style.WIDTH:g}in) "
+        "이하로 줄여 다시 그리세요 (첨자도 셉니다)."
+    )
+
+
+@functools.cache
+def resolve_fonts(families: tuple[str, ...], weight: str, style: str) -> list[str]:
+    """The font files matplotlib used for text in ``families`` (its fallback order)."""
+    from matplotlib.font_manager import FontProperties, findfont
+
+    # Mathtext asks for 600; matplotlib drew the nearest weight the fonts have
+    # (and said so once while drawing): ask for that one, quietly.
+    weight_value = (700 if int(weight) >= 550 else 400) if weight.isdigit() else weight
+    paths = []
+    for family in families:
+        try:
+            path = findfont(FontProperties(family=family, weight=weight_value, style=style),
+                            fallback_to_default=False)
+        except ValueError:  # a family matplotlib itself skipped
+            continue
+        if str(path) not in paths:
+            paths.append(str(path))
+    return paths
+
+
+@functools.cache
+def characters_of(font_path: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(font_path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def _is_below(filename: str, directory: Path) -> bool:

@@ -1,0 +1,161 @@
+"""Figures on a phone and a laptop: text big enough, bytes few, enlarged with a tap (issue 12)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+SEMINAR = "2022-2/04-what-to-do-with-data/"
+BUDGET_GZIP_BYTES = 300 * 1024
+
+TEXT_SIZES = """
+() => [...document.querySelectorAll('.course-figure__drawing svg')].map(svg => {
+  const scale = svg.getScreenCTM().a;  // CSS px per SVG unit, as drawn now
+  return [...svg.querySelectorAll('text, tspan')]
+    .filter(t => t.firstChild && t.firstChild.nodeType === Node.TEXT_NODE && t.textContent.trim())
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+})
+"""
+
+
+def open_seminar(reader, site_url, scheme, width):
+    tab = reader(scheme, width=width, height=844)
+    tab.page.goto(site_url + SEMINAR)
+    tab.page.evaluate("document.fonts.ready")
+    return tab
+
+
+def scroll_to_the_end(tab):
+    for figure in tab.page.locator("figure.course-figure").all():
+        figure.scroll_into_view_if_needed()
+    tab.page.mouse.wheel(0, 100000)
+    tab.page.wait_for_load_state("networkidle")
+
+
+def switch_palette(tab):
+    """Click the header toggle until the page is dark (how many clicks is the toggle's business)."""
+    for _ in range(3):
+        if tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate":
+            return
+        tab.page.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_smallest_figure_text_is_at_least_12_css_px_on_a_phone(reader, site_url, scheme):
+    tab = open_seminar(reader, site_url, scheme, 390)
+    sizes = tab.page.evaluate(TEXT_SIZES)
+    assert len(sizes) >= 17 and all(sizes)
+    smallest = min(min(figure) for figure in sizes)
+    assert smallest >= 11.95, f"smallest figure text {smallest:.2f} px"
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= 390  # figures never widen the page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_are_not_posters_on_a_laptop(reader, site_url, scheme):
+    tab = open_seminar(reader, site_url, scheme, 1366)
+    for figure in tab.page.evaluate(TEXT_SIZES):
+        ordered = sorted(figure)
+        assert ordered[0] >= 11.95 and ordered[len(ordered) // 2] <= 20, ordered
+
+
+def figure_bytes(tab) -> tuple[int, list[str]]:
+    """Gzip size of the inline drawings plus the figure resources fetched, and their URLs."""
+    drawings = tab.page.evaluate(
+        "[...document.querySelectorAll('figure.course-figure')].map(f => f.outerHTML).join('')"
+    )
+    fetched = [url for url in tab.responses if "/assets/figures/" in url or "/figures/" in url]
+    return len(gzip.compress(drawings.encode("utf-8"), 9)) + sum(tab.responses[url] for url in fetched), fetched
+
+
+@pytest.fixture
+def counting_reader(reader):
+    def open_counting(scheme, width):
+        tab = reader(scheme, width=width, height=844)
+        tab.responses = {}
+
+        def remember(response):
+            if response.ok and response.request.method == "GET":
+                tab.responses[response.url] = len(response.body())
+
+        tab.page.on("response", remember)
+        return tab
+
+    return open_counting
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_scrolled_to_the_end_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(
+    counting_reader, site_url, scheme
+):
+    tab = counting_reader(scheme, 390)
+    tab.page.goto(site_url + SEMINAR)
+    scroll_to_the_end(tab)
+    total, fetched = figure_bytes(tab)
+    assert total <= BUDGET_GZIP_BYTES, f"{total / 1024:.0f} KB"
+    assert fetched and all(url.endswith(".woff2") for url in fetched), fetched  # drawings are inline
+
+    before = set(tab.responses)
+    if scheme == "light":
+        switch_palette(tab)
+    else:
+        tab.page.emulate_media(color_scheme="light")
+    scroll_to_the_end(tab)
+    new = [url for url in set(tab.responses) - before if url.endswith((".svg", ".woff2", ".png"))]
+    assert new == []
+
+
+def test_a_tap_opens_the_figure_full_screen_and_escape_closes_it(reader, site_url):
+    tab = open_seminar(reader, site_url, "light", 390)
+    figure = tab.page.locator("figure.course-figure").nth(1)
+    figure.scroll_into_view_if_needed()
+    figure.locator("svg").first.click()
+    dialog = tab.page.locator("dialog.figure-viewer")
+    dialog.wait_for(state="visible")
+    box = dialog.bounding_box()
+    assert box["width"] == 390 and box["height"] >= 800  # the whole screen
+    assert dialog.locator("svg[role=img]").count() == 1
+    tab.page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    tab.page.wait_for_function("!(history.state && history.state.figureViewer)")
+
+
+def test_the_back_button_closes_the_viewer_and_stays_on_the_page(reader, site_url):
+    tab = open_seminar(reader, site_url, "dark", 390)
+    url = tab.page.url
+    tab.page.locator("a.course-figure__open").first.click()
+    dialog = tab.page.locator("dialog.figure-viewer")
+    assert dialog.is_visible()
+    tab.page.go_back()
+    tab.page.wait_for_function("!document.querySelector('dialog.figure-viewer').open")
+    assert tab.page.url == url
+
+
+def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
+    tab = open_seminar(reader, site_url, "light", 1366)
+    link = tab.page.locator("a.course-figure__open").first
+    link.focus()
+    tab.page.keyboard.press("Enter")
+    dialog = tab.page.locator("dialog.figure-viewer")
+    assert dialog.is_visible()
+    assert tab.page.evaluate("document.querySelector('dialog.figure-viewer').contains(document.activeElement)")
+    drawing = dialog.locator("svg")
+    fitted = drawing.bounding_box()["width"]
+    tab.page.keyboard.press("+")
+    assert drawing.bounding_box()["width"] > fitted * 1.4
+    tab.page.keyboard.press("0")
+    assert abs(drawing.bounding_box()["width"] - fitted) < 2
+    tab.page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert tab.page.evaluate("document.activeElement.classList.contains('course-figure__open')")
+
+
+def test_figure_text_can_be_found_and_selected(reader, site_url):
+    tab = open_seminar(reader, site_url, "light", 1366)
+    label = tab.page.locator(".course-figure__drawing svg text", has_text="머신러닝").first
+    label.scroll_into_view_if_needed()
+    label.dblclick()
+    assert tab.page.evaluate("String(window.getSelection())").strip()
+    tab.page.wait_for_timeout(400)
+    assert not tab.page.locator("dialog.figure-viewer").is_visible()  # selecting is not a tap
