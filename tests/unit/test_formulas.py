@@ -16,6 +16,7 @@ from course_site.formulas import (
     FormulaErrors,
     MathRenderer,
     marked_formulas,
+    math_as_tex,
     render_marked_math,
     render_math_in_html,
 )
@@ -254,3 +255,13 @@ def test_a_katex_package_of_another_version_than_the_renderer_is_refused(tmp_pat
     (package / "dist" / "katex.min.css").write_text(".katex{}", encoding="utf-8")
     with pytest.raises(CourseBuildError, match="npm ci"):
         find_katex_assets(tmp_path)
+
+
+def test_rendered_math_reads_as_its_tex_source_for_the_search_index():
+    html = site_markdown("평균 $\\hat{y} < 1$ 끝.\n\n$$\n\\text{정확도} = \\sqrt{a}\n$$\n\n뒤 문단")
+    rendered, _ = render_marked_math(html, render_with_katex)
+    searchable = math_as_tex(rendered)
+    tree = BeautifulSoup(searchable, "html.parser")
+    assert [node.get_text() for node in tree.select(".arithmatex")] == ["\\hat{y} < 1", "\\text{정확도} = \\sqrt{a}"]
+    assert "katex" not in searchable and "뒤 문단" in tree.get_text()
+    assert math_as_tex(html) == html  # not rendered yet: nothing to undo

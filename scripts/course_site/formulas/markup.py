@@ -133,3 +133,40 @@ def render_math_in_html(html: str, render: Render) -> tuple[str, int]:
     if problems:
         raise FormulaErrors(problems)
     return "".join(parts), count
+
+
+# Rendered math, back to its source (for the search index) ---------------------
+
+RENDERED_START = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?=<span class="katex)')
+ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.DOTALL)
+
+
+def math_as_tex(html: str) -> str:
+    """``html`` with every formula rendered here replaced by its (escaped) TeX source.
+
+    KaTeX's markup holds each formula three times (MathML, the TeX annotation
+    and the glyphs of the visible HTML); text extracted from it for a search
+    index or a snippet reads as noise, the TeX source reads as the author wrote it.
+    """
+    parts: list[str] = []
+    position = 0
+    while match := RENDERED_START.search(html, position):
+        end = closing_tag_end(html, match["tag"], match.end())
+        annotation = ANNOTATION.search(html, match.end(), end)
+        if end < 0 or annotation is None:
+            break  # not our markup after all: leave the rest as it is
+        parts.append(html[position : match.start()])
+        parts.append(f'<{match["tag"]} class="arithmatex">{annotation["tex"]}</{match["tag"]}>')
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)
+
+
+def closing_tag_end(html: str, tag: str, start: int) -> int:
+    """Index just after the ``</tag>`` that closes an element whose content begins at ``start``."""
+    depth = 1
+    for found in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, start):
+        depth += -1 if found[1] else 1
+        if depth == 0:
+            return found.end()
+    return -1
