@@ -1,4 +1,4 @@
-"""MkDocs adapter for hands-on notebooks (see course_site.notebooks).
+"""MkDocs adapter for hands-on notebooks (see course_site.notebooks and course_site.notebook_pages).
 
 Settings (mkdocs.yml, all optional)::
 
@@ -7,11 +7,13 @@ Settings (mkdocs.yml, all optional)::
         timeout: 120           # seconds one whole notebook may run
         colab_branch: notebooks  # branch where CI publishes executed .ipynb for Colab
 
-Runs before mkdocs-jupyter: ``on_files`` executes (or takes from the cache)
-every ``notebooks/<group>/<name>.py`` and adds the executed notebook as the
-virtual page ``notebooks/<group>/<name>.ipynb``, which mkdocs-jupyter then
-renders. ``on_page_content`` gives notebook headings the same Hangul ids as
-Markdown pages and adds the download / Colab / seminar links.
+``on_files`` executes (or takes from the cache) every
+``notebooks/<group>/<name>.py`` and adds, for each, the page
+``notebooks/<group>/<name>.ipynb`` (Markdown made from the executed notebook,
+rendered by MkDocs like any page), the executed ``.ipynb`` to download and
+the plots' light and dark SVG files beside the page. ``on_page_content`` puts
+the outputs in and adds the download / Colab / seminar links;
+``on_post_page`` adds the notebook stylesheet (overrides/notebook.css).
 """
 
 from __future__ import annotations
@@ -19,19 +21,22 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
 from course_site.notebook_pages import (
-    move_styles_to_shared_file,
+    NotebookPageFile,
     notebook_actions,
     notebook_backlinks,
-    with_site_heading_ids,
-    without_remote_scripts,
+    notebook_markdown,
+    placed_figure,
+    with_fragments,
+    without_scripts,
 )
-from course_site.notebooks import build_notebooks, colab_url
+from course_site.notebooks import build_notebooks, colab_url, read_figures
 
 log = get_plugin_logger("notebooks")
 
@@ -49,18 +54,13 @@ def on_config(config):
         root=root,
         timeout=float(settings.get("timeout", 120)),
         colab_branch=str(settings.get("colab_branch", "notebooks")),
-        pages={},
+        stylesheet=(root / "overrides" / "notebook.css").read_text(encoding="utf-8"),
+        pages={},  # site uri -> {"download": site path of the .ipynb, "fragments": [...]}
         backlinks={},
     )
-    # mkdocs-jupyter keeps its HTML cache relative to the *working directory*
-    # and deletes entries it did not use, so building another checkout from
-    # here would empty this project's cache: anchor it next to mkdocs.yml.
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter.config["cache_dir"] = str(root / ".cache" / "mkdocs-jupyter")
 
 
-@event_priority(100)  # before mkdocs-jupyter's on_files, which must see the .ipynb files
+@event_priority(100)  # early: other hooks' on_files see the notebook pages
 def on_files(files, config):
     root = _build["root"]
     try:
@@ -72,11 +72,7 @@ def on_files(files, config):
     if report.notebooks:
         log.info(report.summary())
     for uri, executed in report.notebooks.items():
-        # A real File rooted in the cache entry rather than File.generated:
-        # mkdocs-jupyter's wrapper finds the source through src_dir + src_uri.
-        source_root = str(executed)[: -len(uri)]
-        files.append(File(uri, source_root, config.site_dir, config.use_directory_urls))
-        _build["pages"][uri] = executed
+        add_notebook_page(files, config, uri, executed)
     docs = Path(config.docs_dir)
     _build["backlinks"] = notebook_backlinks(
         {page.src_uri: (docs / page.src_uri).read_text(encoding="utf-8") for page in files.documentation_pages()
@@ -90,13 +86,13 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _build["pages"]:
         return html
-    html, toc = with_site_heading_ids(without_remote_scripts(html), config)
-    page.toc = toc
+    built = _build["pages"][uri]
+    html = without_scripts(with_fragments(html, built["fragments"]))
     if config.repo_url and config.edit_uri:
         page.edit_url = source_edit_url(config.repo_url, config.edit_uri, uri)
     actions = notebook_actions(
         page_url=page.url,
-        download_name=Path(uri).name,
+        download_href=relative_to_page(built["download"], page.url),
         colab=colab_url(config.repo_url, _build["colab_branch"], uri) if config.repo_url else "",
         seminars=[(files.get_file_from_path(src).url, title) for src, title in _build["backlinks"].get(uri, [])],
     )
@@ -108,10 +104,40 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     if page.file.src_uri not in _build["pages"]:
         return output
-    return move_styles_to_shared_file(output, page.url, Path(config.site_dir))
+    # In <head>, after Material's stylesheets: a few KB inline cost no request.
+    return output.replace("</head>", f"<style>{_build['stylesheet']}</style>\n</head>", 1)
 
 
 # Helper functions -------------------------------------------------------------
+
+
+def add_notebook_page(files, config, uri: str, executed: Path) -> None:
+    """The page, its downloadable .ipynb and its plots' SVG files."""
+    notebook = nbformat.read(executed, as_version=4)
+    page_file = NotebookPageFile.generated(config, uri, content="")  # content set below
+    folder = posixpath.splitext(uri)[0]  # notebooks/g/name: beside the page's index.html
+    name = posixpath.basename(folder)
+    placed = {}
+    for number, figure in enumerate(read_figures(executed), start=1):
+        light_uri, dark_uri = f"{folder}/{name}-{number}.svg", f"{folder}/{name}-{number}.dark.svg"
+        if figure.light:
+            files.append(File.generated(config, light_uri, content=figure.light))
+            files.append(File.generated(config, dark_uri, content=figure.dark))
+        output = notebook.cells[figure.cell].outputs[figure.output]
+        placed[(figure.cell, figure.output)] = placed_figure(
+            figure, output, relative_to_page(light_uri, page_file.url), relative_to_page(dark_uri, page_file.url)
+        )
+    markdown, fragments = notebook_markdown(notebook, placed)
+    page_file.content_string = markdown
+    files.append(page_file)
+    download = f"{folder}/{name}.ipynb"
+    files.append(File.generated(config, download, abs_src_path=str(executed)))
+    _build["pages"][uri] = {"download": download, "fragments": fragments}
+
+
+def relative_to_page(site_path: str, page_url: str) -> str:
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    return posixpath.relpath(site_path, base or ".")
 
 
 def source_edit_url(repo_url: str, edit_uri: str, notebook_uri: str) -> str:

@@ -1,92 +1,188 @@
-"""How a rendered notebook page fits into the site.
+"""How an executed notebook becomes a page of the site.
 
-mkdocs-jupyter turns a notebook into HTML with nbconvert, whose heading ids
-("1.-데이터-불러오기") differ from the ids the site's Markdown pages get
-("1-데이터-불러오기", pymdownx.slugs) and from the ids in the table of
-contents mkdocs-jupyter computes. Here headings get the site's ids and the
-table of contents is rebuilt from them, so links pasted into chat look alike
-everywhere and the sidebar links work.
+The site renders notebooks itself rather than through nbconvert's JupyterLab
+template (mkdocs-jupyter), which brought 595 KB of CSS, "In [1]:" prompts and
+copy-button markup into the text (and so into the search index), and loaders
+for MathJax, mermaid and widgets from other hosts. Here:
+
+- text cells go through the site's own Markdown, so headings get the same
+  Hangul ids, links are checked and the table of contents is built exactly
+  as on seminar pages;
+- code cells become the site's fenced code blocks (Material's highlighting
+  and copy button);
+- outputs are small HTML written here: printed text as ``<pre>`` that scrolls
+  sideways instead of wrapping (tables keep their columns), long outputs
+  folded, plots as light/dark image pairs with the notebook's alt text, and
+  rich outputs (HTML, widgets, JavaScript) shown as their plain-text form,
+  so no notebook can bring a script into the site.
+
+``notebook_markdown`` returns the page's Markdown with a placeholder comment
+where each piece of HTML goes, and the pieces; ``with_fragments`` puts them in
+after MkDocs rendered the Markdown, so output text is never taken for Markdown.
 """
 
 from __future__ import annotations
 
-import hashlib
+import base64
 import html as html_lib
 import posixpath
 import re
-from pathlib import Path
+from dataclasses import dataclass
 
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.files import File
 
+from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, NotebookFigure
 from course_site.seminars import read_front_matter
 
-_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.DOTALL)
-_ID = re.compile(r'\s*\bid="[^"]*"')
-_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 _NOTEBOOK_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.ipynb)(?:#[^)\s>]*)?>?")
+_PLACEHOLDER = re.compile(r"<!-- course-notebook:(\d+) -->")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Outputs longer than this are folded to FOLDED_LINES (overrides/notebook.css)
+# with a button to unfold: a 200-line printout should not bury the next cell.
+LONG_OUTPUT_LINES = 30
 
 
-# nbconvert's template loads MathJax from a CDN (or, with mkdocs-jupyter's
-# empty default URL, requests the page itself). The site loads nothing from
-# other hosts, so both go; math in notebooks shows as plain TeX for now.
-_REMOTE_SCRIPTS = re.compile(
-    r'<script src="[^"]*"></script>|<script type="text/x-mathjax-config">.*?</script>', re.DOTALL
-)
+class NotebookPageFile(File):
+    """An executed notebook registered as a page (MkDocs makes pages of .md only)."""
+
+    def is_documentation_page(self) -> bool:
+        return True
 
 
-def without_remote_scripts(page_html: str) -> str:
-    return _REMOTE_SCRIPTS.sub("", page_html)
+@dataclass(frozen=True)
+class PlacedFigure:
+    """A notebook plot as one page shows it: image addresses relative to that page."""
+
+    light_src: str  # SVG, or a data: URI for images that are not matplotlib figures
+    dark_src: str  # "" when the image has no dark twin
+    alt: str
+    width_px: int
+    height_px: int
 
 
-def site_slugify(config):
-    """The slugify function the site's Markdown pages use (toc extension setting)."""
-    toc_config = (config.mdx_configs or {}).get("toc", {})
-    slugify = toc_config.get("slugify")
-    if slugify is None:
-        from markdown.extensions.toc import slugify
-    return slugify
+def figure_size_px(svg: str) -> tuple[int, int]:
+    """CSS pixel size of a matplotlib SVG (it states its size in points)."""
+    found = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', svg)
+    if not found:
+        return 0, 0
+    return round(float(found.group(1)) * 4 / 3), round(float(found.group(2)) * 4 / 3)
 
 
-def with_site_heading_ids(page_html: str, config) -> tuple[str, object]:
-    """Rewrite heading ids with the site's slugify; return the new HTML and its toc."""
-    slugify = site_slugify(config)
-    separator = (config.mdx_configs or {}).get("toc", {}).get("separator", "-")
-    permalink_title = (config.mdx_configs or {}).get("toc", {}).get("permalink_title", "")
-    used: set[str] = set()
-    flat: list[dict] = []
-
-    def rewrite(match: re.Match) -> str:
-        level, attributes, inner = int(match.group(1)), match.group(2), match.group(3)
-        inner = _ANCHOR_LINK.sub("", inner).strip()
-        text = html_lib.unescape(_TAG.sub("", inner)).strip()
-        base = slugify(text, separator) or f"section-{len(flat) + 1}"
-        anchor, count = base, 0
-        while anchor in used:  # same rule as the toc extension: id, id_1, id_2 ...
-            count += 1
-            anchor = f"{base}_{count}"
-        used.add(anchor)
-        flat.append({"level": level, "id": anchor, "name": html_lib.escape(text), "children": []})
-        attributes = _ID.sub("", attributes)
-        permalink = (
-            f'<a class="headerlink" href="#{anchor}" title="{html_lib.escape(permalink_title)}">¶</a>'
-        )
-        return f'<h{level} id="{anchor}"{attributes}>{inner}{permalink}</h{level}>'
-
-    page_html = _HEADING.sub(rewrite, page_html)
-    return page_html, get_toc(nest(flat))
+def placed_figure(figure: NotebookFigure, output: dict, light_src: str, dark_src: str) -> PlacedFigure:
+    """The site's view of one plot; images without SVG keep their own PNG/JPEG."""
+    if figure.light:
+        width, height = figure_size_px(figure.light)
+        return PlacedFigure(light_src, dark_src, figure.alt, width, height)
+    data = output.get("data", {})
+    kind = next(kind for kind in ("image/png", "image/jpeg", "image/svg+xml") if kind in data)
+    payload = data[kind]
+    if kind == "image/svg+xml":
+        payload = base64.b64encode("".join(payload).encode("utf-8")).decode("ascii")
+    return PlacedFigure(f"data:{kind};base64,{''.join(payload).strip()}", "", figure.alt, 0, 0)
 
 
-def nest(flat: list[dict]) -> list[dict]:
-    """Flat headings in page order -> the nested token tree MkDocs' get_toc takes."""
-    roots: list[dict] = []
-    stack: list[dict] = []
-    for token in flat:
-        while stack and stack[-1]["level"] >= token["level"]:
-            stack.pop()
-        (stack[-1]["children"] if stack else roots).append(token)
-        stack.append(token)
-    return roots
+def notebook_markdown(notebook, figures: dict[tuple[int, int], PlacedFigure]) -> tuple[str, list[str]]:
+    """The page's Markdown (with placeholders) and the HTML fragments that replace them."""
+    parts: list[str] = []
+    fragments: list[str] = []
+
+    def place(fragment: str) -> None:
+        parts.append(f"<!-- course-notebook:{len(fragments)} -->")
+        fragments.append(fragment)
+
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        elif cell.cell_type == "code":
+            font_cell = cell.source == FONT_CELL
+            # Folded, and kept out of the search index: it is setup, not the lesson.
+            place(
+                f'<details class="nb-setup" data-search-exclude>\n<summary>{FONT_CELL_SUMMARY}</summary>'
+                if font_cell
+                else '<div class="nb-cell">'
+            )
+            if cell.source.strip():
+                parts.append(code_fence(cell.source))
+            for number, output in enumerate(cell.get("outputs", [])):
+                fragment = output_html(output, figures.get((index, number)))
+                if fragment:
+                    place(fragment)
+            place("</details>" if font_cell else "</div>")
+    return "\n\n".join(parts) + "\n", fragments
+
+
+def code_fence(source: str) -> str:
+    """A fenced code block that no backtick run inside the code can close."""
+    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
+    fence = "`" * max(3, longest + 1)
+    # IPython's lexer (installed with the kernel) knows "!apt-get" and "%magic" lines.
+    return f"{fence}ipython3\n{source.rstrip()}\n{fence}"
+
+
+def output_html(output: dict, figure: PlacedFigure | None) -> str:
+    kind = output.get("output_type")
+    if figure is not None:
+        return figure_html(figure)
+    if kind == "stream":
+        return text_html(joined(output.get("text", "")), "nb-output--stderr" if output.get("name") == "stderr" else "")
+    if kind == "error":
+        return text_html("\n".join(output.get("traceback", [])), "nb-output--error")
+    if kind in ("execute_result", "display_data"):
+        # Rich forms (text/html, JavaScript, widgets, LaTeX) are not shown:
+        # their plain-text form carries the content without anyone's scripts
+        # or style sheets.
+        plain = joined(output.get("data", {}).get("text/plain", ""))
+        return text_html(plain, "") if plain.strip() else ""
+    return ""
+
+
+def joined(text) -> str:
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
+def text_html(text: str, modifier: str) -> str:
+    text = _ANSI.sub("", text).rstrip("\n")
+    classes = " ".join(filter(None, ["nb-output", modifier]))
+    lines = text.count("\n") + 1
+    # Focusable: a keyboard reader can scroll a wide output sideways.
+    body = f'<pre tabindex="0">{html_lib.escape(text, quote=False)}</pre>'
+    if lines <= LONG_OUTPUT_LINES:
+        return f'<div class="{classes}">{body}</div>'
+    return (
+        f'<div class="{classes} nb-output--long">{body}\n'
+        '<details class="nb-output__more" data-search-exclude><summary>'
+        f'<span class="nb-output__unfold">출력 {lines}줄 모두 보기</span>'
+        '<span class="nb-output__fold">출력 접기</span></summary></details></div>'
+    )
+
+
+def figure_html(figure: PlacedFigure) -> str:
+    alt = html_lib.escape(figure.alt, quote=True)
+    size = f' width="{figure.width_px}" height="{figure.height_px}"' if figure.width_px else ""
+    common = f'alt="{alt}"{size} loading="lazy" decoding="async"'
+    if not figure.dark_src:
+        return f'<figure class="nb-figure"><img src="{html_lib.escape(figure.light_src)}" {common}></figure>'
+    return (
+        '<figure class="nb-figure">\n'
+        f'<img src="{html_lib.escape(figure.light_src)}#only-light" {common}>\n'
+        f'<img src="{html_lib.escape(figure.dark_src)}#only-dark" {common}>\n'
+        "</figure>"
+    )
+
+
+def with_fragments(page_html: str, fragments: list[str]) -> str:
+    """Put the fragments where ``notebook_markdown`` left their placeholders."""
+    return _PLACEHOLDER.sub(lambda match: fragments[int(match.group(1))], page_html)
+
+
+# A notebook's text cells are Markdown and may hold raw HTML. Scripts go, and
+# a <pre class="mermaid"> would make Material fetch mermaid from a CDN.
+_SCRIPT = re.compile(r"<script\b.*?</script\s*>", re.DOTALL | re.IGNORECASE)
+_MERMAID = re.compile(r'(<pre\b[^>]*\bclass="[^"]*)\bmermaid\b', re.IGNORECASE)
+
+
+def without_scripts(page_html: str) -> str:
+    return _MERMAID.sub(r"\1mermaid-source", _SCRIPT.sub("", page_html))
 
 
 def notebook_backlinks(pages: dict[str, str], notebook_uris: set[str]) -> dict[str, list[tuple[str, str]]]:
@@ -103,14 +199,15 @@ def notebook_backlinks(pages: dict[str, str], notebook_uris: set[str]) -> dict[s
     return found
 
 
-def notebook_actions(page_url: str, download_name: str, colab: str, seminars: list[tuple[str, str]]) -> str:
+def notebook_actions(page_url: str, download_href: str, colab: str, seminars: list[tuple[str, str]]) -> str:
     """Download / Colab buttons and links back to the seminars that use the notebook.
 
-    ``seminars`` holds (site URL of the seminar page, title) pairs.
+    ``download_href`` is relative to the page; ``seminars`` holds (site URL of
+    the seminar page, title) pairs.
     """
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     buttons = [
-        f'<a class="md-button md-button--primary" href="{html_lib.escape(download_name)}" download>'
+        f'<a class="md-button md-button--primary" href="{html_lib.escape(download_href)}" download>'
         ".ipynb 내려받기</a>"
     ]
     if colab:
@@ -125,38 +222,3 @@ def notebook_actions(page_url: str, download_name: str, colab: str, seminars: li
     return f'<div class="notebook-actions">\n{" ".join(buttons)}{seminar_line}\n</div>\n'
 
 
-_STYLE = re.compile(r"<style[^>]*>.*?</style>\s*", re.DOTALL)
-
-
-def move_styles_to_shared_file(page_html: str, page_url: str, site_dir: Path) -> str:
-    """Replace the notebook CSS inlined in a page by a link to one shared file.
-
-    nbconvert inlines about 590 KB of JupyterLab CSS into every notebook page.
-    Moved to ``assets/stylesheets/notebook.<hash>.css`` (same place in the
-    cascade, since the link stands where the first style block stood), a
-    reader's browser downloads it once for all notebook pages and caches it.
-    """
-    start = page_html.find("<article")
-    if start < 0:
-        return page_html
-    head, body = page_html[:start], page_html[start:]
-    blocks = _STYLE.findall(body)
-    if not blocks:
-        return page_html
-    css = "\n".join(re.sub(r"^<style[^>]*>|</style>\s*$", "", block.strip()) for block in blocks)
-    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
-    target = f"assets/stylesheets/notebook.{digest}.css"
-    path = site_dir / target
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(css, encoding="utf-8")
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-    link = f'<link rel="stylesheet" href="{posixpath.relpath(target, base or ".")}">\n'
-    first = True
-
-    def replace(match: re.Match) -> str:
-        nonlocal first
-        keep, first = (link if first else ""), False
-        return keep
-
-    return head + _STYLE.sub(replace, body)

@@ -6,8 +6,19 @@ a readable diff and git never holds outputs. At build time each source is
 executed top to bottom by a Jupyter kernel, after a hidden setup cell that
 applies the figures' house style (Hangul font, palette); the executed
 notebook, outputs included, is stored in the cache as
-``<cache>/<key>/notebooks/<group>/<name>.ipynb`` and handed to mkdocs-jupyter as the page
-``notebooks/<group>/<name>.ipynb``, which readers can also download.
+``<cache>/<key>/notebooks/<group>/<name>.ipynb``; the site makes it the page
+``notebooks/<group>/<name>.ipynb`` (course_site.notebook_pages), and readers
+can download it.
+
+Plots: the kernel draws every figure with the house style and hands back two
+renderings. The published notebook keeps a PNG on white (it must read in
+Jupyter and Colab, light or dark); the site gets the figure as an SVG on a
+transparent background plus its dark-palette twin (every colour of
+``figure_style.DARK_VARIANT`` swapped, as for the seminar figures), stored beside the notebook as
+``<name>.figures.json`` with each plot's alt text. The alt text is the
+plot's title (``fig.suptitle``, else the axes titles) unless the cell says
+``# 그림 설명: ...`` (one such line per plot, in order); a plot with neither
+fails the build, since "an image" tells a reader who cannot see it nothing.
 
 The key hashes the source, the figures' shared style and fonts, library
 versions and this runner's setup, so an unchanged notebook is never run again.
@@ -18,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -34,28 +46,47 @@ RUNNER_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 INJECTED = "course_injected"
 KERNEL = "python3"
 
-# Run before the first cell and removed from the result. Notebook plots get a
-# white background (the site's figures are transparent and have a dark twin;
-# a notebook output has one image only, which must read on both palettes).
+# Run before the first cell and removed from the result. PNG (for the
+# published .ipynb) gets a white background; the SVG for the site stays
+# transparent, like the seminar figures, and comes with its dark twin. The
+# application/json output is our carrier for the site's figure: the runner
+# takes it out of the notebook again (see extract_figures).
 SETUP_CODE = """\
-import sys, warnings
+import io, re, sys, warnings
 sys.path.insert(0, {figures_dir!r})
 import figure_style
 figure_style.apply_style()
-import matplotlib
-matplotlib.rcParams.update({{"figure.facecolor": "white", "savefig.facecolor": "white", "axes.facecolor": "white"}})
+from matplotlib.figure import Figure
 warnings.filterwarnings("error", message=r"(?s).*Glyph .* missing from (current )?font")
 %matplotlib inline
 %config InlineBackend.figure_formats = ["png"]
 %config InlineBackend.rc = {{"figure.dpi": 110}}
+%config InlineBackend.print_figure_kwargs = {{"bbox_inches": "tight", "facecolor": "white"}}
+
+def _course_site_figure(figure):
+    import matplotlib
+    buffer = io.StringIO()
+    # Glyphs as outlines: an SVG shown with <img> cannot use the page's fonts.
+    with matplotlib.rc_context({{"svg.fonttype": "path"}}):
+        figure.savefig(buffer, format="svg", metadata={{"Date": None}})
+    light = dark = buffer.getvalue()
+    for light_colour, dark_colour in figure_style.DARK_VARIANT.items():
+        dark = dark.replace(light_colour, dark_colour)
+    titles = [figure.get_suptitle()] if figure.get_suptitle() else [axes.get_title() for axes in figure.axes]
+    return {{"{marker}": {{"light": light, "dark": dark, "titles": [t for t in titles if t]}}}}
+
+get_ipython().display_formatter.formatters["application/json"].for_type(Figure, _course_site_figure)
+del _course_site_figure
 """
+FIGURE_MARKER = "course_site_figure"
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
 
 # Shown to readers as the notebook's first code cell: on Colab or a laptop the
 # house font is not there, and matplotlib would draw Hangul as empty boxes.
+# The site shows it folded under FONT_CELL_SUMMARY (see notebook_pages).
 FONT_CELL = """\
 # 그래프의 한글이 네모(□)로 깨지지 않도록 컴퓨터에 있는 한글 글꼴을 고릅니다.
-# (이 사이트를 만들 때는 같은 나눔고딕이 이미 준비되어 있어 그대로 지나갑니다.)
 import sys
 import matplotlib
 from matplotlib import font_manager
@@ -72,6 +103,21 @@ for name in ["NanumGothic", "Malgun Gothic", "AppleGothic", "Noto Sans CJK KR"]:
         matplotlib.rcParams["font.family"] = [name, "DejaVu Sans"]  # 없는 글자는 DejaVu Sans 로
         break
 """
+FONT_CELL_SUMMARY = "Colab에서 한글 그래프가 깨지지 않게 글꼴을 설치합니다"
+
+# "# 그림 설명: 예측값과 실제값을 비교한 산점도" gives the next plot of the cell its alt text.
+ALT_COMMENT = re.compile(r"^\s*#\s*그림 설명\s*:\s*(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class NotebookFigure:
+    """One plot of an executed notebook, as the site shows it."""
+
+    cell: int  # index in the published notebook's cells
+    output: int  # index in that cell's outputs (the output holding the PNG)
+    light: str  # SVG text, transparent background
+    dark: str  # the same with the dark palette
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -127,7 +173,10 @@ def build_notebooks(
         target = cache_dir / source.key / source.site_uri
         if not is_valid_notebook(target):
             notebook = execute(source, figures_dir.resolve(), timeout)
-            write_notebook_atomically(notebook, target)
+            figures = extract_figures(source, notebook)
+            # Figures first: a notebook without its figures file is not a cache hit.
+            write_text_atomically(json.dumps([vars(f) for f in figures], ensure_ascii=False), figures_path(target))
+            write_text_atomically(nbformat_text(notebook), target)
             executed += 1
         notebooks[source.site_uri] = target
     return NotebookReport(notebooks, executed, len(notebooks) - executed, time.monotonic() - started)
@@ -196,7 +245,7 @@ def execute(source: NotebookSource, figures_dir: Path, timeout: float):
     )
     font_cell = nbformat.v4.new_code_cell(FONT_CELL, metadata={INJECTED: "font"})
     notebook.cells.insert(leading_text, font_cell)  # after the title, before the first code
-    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir)), metadata={INJECTED: "setup"})
+    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir), marker=FIGURE_MARKER), metadata={INJECTED: "setup"})
     notebook.cells.insert(0, setup)
     deadline = time.monotonic() + timeout
     current: dict = {}  # index of the cell running now, for the error message
@@ -211,17 +260,108 @@ def execute(source: NotebookSource, figures_dir: Path, timeout: float):
         on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
     )
     run_client(client, source, notebook, timeout, current)
+    broken = failed_cell(notebook)  # e.g. a display formatter that raised: the kernel only reports it
+    if broken is not None:
+        error = next(o for o in notebook.cells[broken].outputs if o.get("output_type") == "error")
+        raise CourseBuildError(
+            f"{display_path(source)}{cell_location(source, notebook, broken)}: 셀의 출력을 만드는 중 오류가 "
+            f"났습니다.\n  {error.get('ename')}: {error.get('evalue')}"
+        )
     notebook.cells.pop(0)  # the setup cell is ours, not the author's
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"  # stable ids: same source, same bytes
         cell.get("metadata", {}).pop("execution", None)  # timestamps would change every run
-        cell.get("metadata", {}).pop(INJECTED, None)  # readers need not see our bookkeeping
+        if cell.cell_type == "code":
+            cell["outputs"] = merged_streams(cell.get("outputs", []))
         if cell.cell_type == "code" and cell.get("execution_count"):
             cell["execution_count"] -= 1  # so the author's first cell is [1], not [2]
             for output in cell.get("outputs", []):
                 if output.get("execution_count"):
                     output["execution_count"] -= 1
     return notebook
+
+
+def merged_streams(outputs: list) -> list:
+    """Consecutive prints to one stream as one output.
+
+    The kernel flushes stdout whenever it likes, so the same cell arrives as
+    one block in one run and six in the next; merged, two runs are identical.
+    """
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.get("output_type") == "stream"
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = previous["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
+def extract_figures(source: NotebookSource, notebook) -> list[NotebookFigure]:
+    """Take the site's SVG renderings out of the notebook; give every image its alt text.
+
+    Also drops the bookkeeping metadata of the injected cells, which readers
+    of the published notebook need not see. Images that are not matplotlib
+    figures (``IPython.display.Image``) get an entry without SVG text: the
+    page shows their PNG, but they too need a '# 그림 설명:' line.
+    """
+    figures = []
+    for index, cell in enumerate(notebook.cells):
+        injected = cell.get("metadata", {}).pop(INJECTED, None)
+        if cell.cell_type != "code":
+            continue
+        comments = ALT_COMMENT.findall(cell.source)
+        images = 0
+        for number, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data", {})
+            drawn = data.get("application/json")
+            drawn = drawn.pop(FIGURE_MARKER, None) if isinstance(drawn, dict) else None
+            if drawn is not None and not data["application/json"]:
+                del data["application/json"]
+            if drawn is None and not any(kind in data for kind in IMAGE_TYPES):
+                continue
+            images += 1
+            alt = comments[images - 1] if images <= len(comments) else plain_title(" / ".join((drawn or {}).get("titles", [])))
+            if not alt and not injected:
+                raise CourseBuildError(
+                    f"{display_path(source)}{author_cell_location(source, notebook, index)}: {images}번째 그림에 "
+                    "설명이 없습니다. 화면을 볼 수 없는 독자에게 읽어 줄 글이 필요합니다. "
+                    "ax.set_title(...) 로 제목을 붙이거나, 셀에 '# 그림 설명: 무엇을 보여 주는 그림인지' "
+                    "주석을 한 줄 쓰세요(그림이 여럿이면 그림마다 한 줄씩, 그리는 순서대로)."
+                )
+            drawn = drawn or {"light": "", "dark": ""}
+            figures.append(NotebookFigure(index, number, drawn["light"], drawn["dark"], alt))
+    return figures
+
+
+def plain_title(title: str) -> str:
+    """A matplotlib title as plain text: '$R^2$ = 0.45' -> 'R² = 0.45'."""
+    title = title.replace("^2", "²").replace("^{2}", "²")
+    return re.sub(r"[${}\\]", "", title).strip()
+
+
+def author_cell_location(source: NotebookSource, notebook, index: int) -> str:
+    """' 셀 5 (42번째 줄)' for cell ``index`` of the published notebook (font cell not counted)."""
+    font_cells = sum(1 for cell in notebook.cells[:index] if cell.cell_type == "code" and cell.source == FONT_CELL)
+    number = index + 1 - font_cells
+    first_line = notebook.cells[index].source.splitlines()[0] if notebook.cells[index].source else ""
+    text = source.source.read_text(encoding="utf-8")
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if first_line and row == first_line), None)
+    return f" 셀 {number}" + (f" ({line}번째 줄)" if line else "")
+
+
+def figures_path(notebook_path: Path) -> Path:
+    """Where the site's renderings of a cached notebook's plots are kept."""
+    return notebook_path.with_suffix(".figures.json")
+
+
+def read_figures(notebook_path: Path) -> list[NotebookFigure]:
+    return [NotebookFigure(**entry) for entry in json.loads(figures_path(notebook_path).read_text(encoding="utf-8"))]
 
 
 def run_client(client, source: NotebookSource, notebook, timeout: float, current: dict) -> None:
@@ -266,24 +406,29 @@ def cell_location(source: NotebookSource, notebook, index: int | None) -> str:
 
 
 def is_valid_notebook(path: Path) -> bool:
-    """A cached notebook counts only if it parses and validates as nbformat."""
+    """A cached notebook counts only if it validates as nbformat and its figures file reads."""
     import nbformat
 
     try:
         nbformat.validate(nbformat.read(path, as_version=4))
+        read_figures(path)
         return True
-    except (OSError, ValueError, nbformat.ValidationError, json.JSONDecodeError):
+    except (OSError, ValueError, TypeError, nbformat.ValidationError, json.JSONDecodeError):
         return False
 
 
-def write_notebook_atomically(notebook, target: Path) -> None:
+def nbformat_text(notebook) -> str:
     import nbformat
 
+    return nbformat.writes(notebook) + "\n"
+
+
+def write_text_atomically(text: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            nbformat.write(notebook, stream)
+            stream.write(text)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

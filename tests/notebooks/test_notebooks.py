@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import textwrap
 
@@ -9,10 +10,16 @@ import nbformat
 import pytest
 
 from course_site.errors import CourseBuildError
-from course_site.notebooks import build_notebooks, colab_url
+from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
 from support import ROOT, soup
 
-NOTEBOOK_PAGES = ("notebooks/seminar04/supervised_learning", "notebooks/seminar04/unsupervised_learning")
+# Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/
+NOTEBOOK_PAGES = tuple(
+    f"notebooks/{path.relative_to(ROOT / 'notebooks').with_suffix('').as_posix()}"
+    for path in sorted((ROOT / "notebooks").glob("*/**/*.py"))
+    if not path.name.startswith("_")
+)
+SEMINAR04_NOTEBOOK = "notebooks/seminar04/supervised_learning"
 
 HEADER = """\
 # ---
@@ -37,6 +44,14 @@ def notebooks(tmp_path):
     return write
 
 
+def house_style():
+    """figures/figure_style.py, the module the notebook kernel draws with."""
+    spec = importlib.util.spec_from_file_location("house_figure_style", ROOT / "figures" / "figure_style.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build(notebooks, timeout: float = 60):
     root = notebooks.root
     return build_notebooks(root / "notebooks", ROOT / "figures", root / "cache", timeout=timeout)
@@ -48,13 +63,66 @@ def build_error(notebooks, **options) -> str:
     return str(caught.value)
 
 
+def test_notebooks_exist_to_be_tested():
+    assert NOTEBOOK_PAGES  # the tests below check every one of them
+
+
 def test_rendered_notebook_pages_show_text_and_image_outputs(built_site):
     for page in NOTEBOOK_PAGES:
         document = soup(built_site / page / "index.html")
-        images = document.select("img[src^='data:image/png']")
-        texts = [pre.get_text() for pre in document.select(".jp-OutputArea-output pre")]
-        assert len(images) >= 2, page
+        images = document.select(".nb-figure img")
+        texts = [pre.get_text() for pre in document.select(".nb-output pre")]
+        assert all((built_site / page / img["src"].split("#")[0]).is_file() for img in images), page
         assert any(text.strip() for text in texts), page
+        assert document.select(".nb-cell .highlight code"), page
+
+
+def test_plots_come_as_light_and_dark_twins_with_the_notebooks_alt_text(built_site):
+    for page in NOTEBOOK_PAGES:
+        document = soup(built_site / page / "index.html")
+        for figure in document.select(".nb-figure"):
+            light, dark = figure.find_all("img")
+            assert light["src"].endswith(".svg#only-light") and dark["src"].endswith(".dark.svg#only-dark")
+            assert light["alt"] == dark["alt"] and light["alt"].strip(), page
+            assert "No description" not in light["alt"] and not light["alt"].startswith("<Figure")
+            light_svg = (built_site / page / light["src"].split("#")[0]).read_text(encoding="utf-8")
+            dark_svg = (built_site / page / dark["src"].split("#")[0]).read_text(encoding="utf-8")
+            assert light_svg != dark_svg  # the dark twin really has other colours
+
+
+def test_notebook_pages_carry_no_nbconvert_styles_prompts_or_script_loaders(built_site):
+    for page in NOTEBOOK_PAGES:
+        text = (built_site / page / "index.html").read_text(encoding="utf-8")
+        article = soup(built_site / page / "index.html").find("article")
+        assert not article.find_all(["style", "script", "link"]), page
+        for leftover in ('<script src="">', "mermaid", "MathJax", "clipboard-copy", "jp-InputPrompt", "In&nbsp;[",
+                         "data:image/png", "No description has been provided"):
+            assert leftover not in text, (page, leftover)
+
+
+def test_the_font_setup_cell_is_folded_under_one_sentence(built_site):
+    for page in NOTEBOOK_PAGES:
+        setup = soup(built_site / page / "index.html").select("article details.nb-setup")
+        assert len(setup) == 1, page
+        assert setup[0].summary.get_text(strip=True) == FONT_CELL_SUMMARY
+        assert "google.colab" in setup[0].get_text() and "이 사이트를 만들 때" not in setup[0].get_text()
+
+
+def test_search_index_holds_notebook_text_code_and_outputs_but_not_setup_or_labels(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def squeezed(text: str) -> str:  # the index separates morphemes with U+200B
+        return "".join(text.replace("\u200b", "").split())
+
+    for page in NOTEBOOK_PAGES:
+        text = squeezed(" ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(page + "/")))
+        notebook = nbformat.read(built_site / page / f"{page.rsplit('/', 1)[1]}.ipynb", as_version=4)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code" and "google.colab" not in cell.source]
+        printed = [o["text"] for cell in code for o in cell.outputs if o.get("output_type") == "stream"]
+        assert squeezed(code[-1].source.splitlines()[0]) in text, page
+        assert printed and squeezed(printed[0].splitlines()[0]) in text, page
+        for unwanted in ("Copied!", "In[1]:", "google.colab", "fonts-nanum", "Colab에서한글그래프가", "모두보기"):
+            assert unwanted not in text, (page, unwanted)
 
 
 def test_downloadable_ipynb_is_valid_nbformat_with_outputs_counted_from_one(built_site):
@@ -66,10 +134,13 @@ def test_downloadable_ipynb_is_valid_nbformat_with_outputs_counted_from_one(buil
         assert code[0].execution_count == 1
         assert sum(bool(cell.outputs) for cell in code) >= 4
         assert "figure_style" not in json.dumps(notebook)  # our setup cell is not shipped
+        assert "course_site_figure" not in json.dumps(notebook)  # nor the site's SVG renderings
+        plots = [o for cell in code for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert all("image/svg+xml" not in o["data"] and "application/json" not in o["data"] for o in plots)
 
 
 def test_notebook_page_links_download_colab_source_and_seminar(built_site):
-    document = soup(built_site / NOTEBOOK_PAGES[0] / "index.html")
+    document = soup(built_site / SEMINAR04_NOTEBOOK / "index.html")
     actions = document.find("div", class_="notebook-actions")
     links = {a.get_text(strip=True): a["href"] for a in actions.find_all("a")}
     assert links[".ipynb 내려받기"] == "supervised_learning.ipynb"
@@ -83,7 +154,7 @@ def test_notebook_page_links_download_colab_source_and_seminar(built_site):
 
 
 def test_notebook_headings_get_the_sites_hangul_ids_and_a_working_toc(built_site):
-    document = soup(built_site / NOTEBOOK_PAGES[0] / "index.html")
+    document = soup(built_site / SEMINAR04_NOTEBOOK / "index.html")
     ids = [h["id"] for h in document.select(".md-content h2")]
     assert "0-준비" in ids and "1-분류-데이터-불러오기" in ids
     toc = [a["href"] for a in document.select(".md-nav--secondary a.md-nav__link")]
@@ -173,23 +244,97 @@ def test_colab_link_is_built_from_the_repository_url():
     )
 
 
-def test_notebook_css_is_one_shared_file_not_inlined_in_every_page(built_site):
-    links = set()
+def test_notebook_pages_style_themselves_with_one_small_stylesheet_in_the_head(built_site):
+    stylesheet = (ROOT / "overrides" / "notebook.css").read_text(encoding="utf-8")
+    assert len(stylesheet.encode("utf-8")) < 10_000
     for page in NOTEBOOK_PAGES:
-        path = built_site / page / "index.html"
-        article = soup(path).find("article")
-        assert sum(len(style.get_text()) for style in article.find_all("style")) == 0
-        link = article.find("link", rel="stylesheet")["href"]
-        assert (path.parent / link).resolve().is_file()
-        links.add((path.parent / link).resolve())
-    assert len(links) == 1  # every notebook page shares the same file
-    assert next(iter(links)).stat().st_size > 100_000  # the JupyterLab styles really are in it
+        head = soup(built_site / page / "index.html").find("head")
+        assert stylesheet in [style.get_text() for style in head.find_all("style")], page
+    seminar = (built_site / "2022-2" / "04-what-to-do-with-data" / "index.html").read_text(encoding="utf-8")
+    assert ".nb-cell" not in seminar  # other pages do not carry it
 
 
 def test_published_notebooks_bring_a_hangul_font_cell_for_colab_and_laptops(built_site):
-    notebook = nbformat.read(built_site / NOTEBOOK_PAGES[0] / "supervised_learning.ipynb", as_version=4)
+    notebook = nbformat.read(built_site / SEMINAR04_NOTEBOOK / "supervised_learning.ipynb", as_version=4)
     first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
     assert "google.colab" in first_code.source and "fonts-nanum" in first_code.source
     assert first_code.execution_count == 1 and not any(o.get("output_type") == "error" for o in first_code.outputs)
     source = (ROOT / "notebooks" / "seminar04" / "supervised_learning.py").read_text(encoding="utf-8")
     assert "google.colab" not in source  # authors never write it
+
+
+def test_prints_of_one_cell_arrive_as_one_output_and_two_cold_runs_write_identical_bytes(notebooks):
+    notebooks("prints", """
+        # %%
+        import sys, time
+        import matplotlib.pyplot as plt
+        for step in range(6):
+            print("단계", step)
+            sys.stdout.flush()
+            time.sleep(0.05)
+        fig, ax = plt.subplots()
+        ax.set_title("한 번 더 그려도 같은 그림")
+        ax.plot([0, 1, 4])
+        plt.show()
+    """)
+    root = notebooks.root
+    runs = [build_notebooks(root / "notebooks", ROOT / "figures", root / f"cache-{n}", timeout=60) for n in (1, 2)]
+    first, second = (next(iter(run.notebooks.values())) for run in runs)
+    executed = nbformat.read(first, as_version=4)
+    streams = [o for o in executed.cells[-1].outputs if o.output_type == "stream"]
+    assert len(streams) == 1 and streams[0].text.count("단계") == 6
+    assert first.read_bytes() == second.read_bytes()
+    assert first.with_suffix(".figures.json").read_bytes() == second.with_suffix(".figures.json").read_bytes()
+
+
+def test_plots_get_a_transparent_house_style_svg_its_dark_twin_and_alt_text(notebooks):
+    notebooks("plots", """
+        # %%
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots()
+        ax.set_title("제목이 곧 설명: $R^2$")
+        ax.plot([1, 2])
+        plt.show()
+
+        # %%
+        # 그림 설명: 주석으로 쓴 설명이 제목보다 앞섭니다
+        fig, ax = plt.subplots()
+        ax.set_title("제목")
+        ax.plot([2, 1])
+        plt.show()
+    """)
+    figure_style = house_style()
+    path = next(iter(build(notebooks).notebooks.values()))
+    titled, commented = read_figures(path)
+    assert titled.alt == "제목이 곧 설명: R²"
+    assert commented.alt == "주석으로 쓴 설명이 제목보다 앞섭니다"
+    assert figure_style.INK["text"] in titled.light and figure_style.INK["text"] not in titled.dark
+    assert figure_style.DARK_VARIANT[figure_style.INK["text"]] in titled.dark
+    assert "fill: #ffffff" not in titled.light  # transparent: the page's background shows through
+    published = nbformat.read(path, as_version=4)
+    assert "image/png" in published.cells[titled.cell].outputs[titled.output].data
+
+
+def test_a_plot_without_title_or_description_fails_naming_the_cell(notebooks):
+    notebooks("untitled", """
+        # %%
+        x = [1, 2, 3]
+
+        # %%
+        import matplotlib.pyplot as plt
+        plt.plot(x)
+        plt.show()
+    """)
+    message = build_error(notebooks)
+    assert "notebooks/demo/untitled.py 셀 2" in message
+    assert "그림 설명:" in message and "set_title" in message
+
+
+def test_math_in_text_cells_is_rendered_at_build_time_like_on_seminar_pages(built_site):
+    for page in NOTEBOOK_PAGES:
+        notebook = nbformat.read(built_site / page / f"{page.rsplit('/', 1)[1]}.ipynb", as_version=4)
+        has_math = any(cell.cell_type == "markdown" and "$" in cell.source for cell in notebook.cells)
+        formulas = soup(built_site / page / "index.html").select("article .katex")
+        assert bool(formulas) == has_math, page
+    # Seminar 04's regression notebook defines MAE with a formula.
+    assert soup(built_site / SEMINAR04_NOTEBOOK / "index.html").select("article .katex")
