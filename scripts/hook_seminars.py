@@ -1,9 +1,9 @@
 """MkDocs adapter for the course structure (see course_site.seminars and course_site.course_nav).
 
 - on_files (first of all hooks): reads every page once, validates every
-  seminar and the rules across pages (one error for all), warns about
-  unfinished or silently broken text (course_site.page_checks; fatal under
-  --strict), makes the pages of terms nobody wrote, builds the navigation
+  seminar and the rules across pages (one error for all), reports
+  unfinished or silently broken text (course_site.page_checks: an error
+  under --strict, a warning in a preview), makes the pages of terms nobody wrote, builds the navigation
   from the pages on disk and adds the Atom feed ``feed.xml``.
 - on_page_markdown: replaces ``<!-- seminar-schedule -->`` with a schedule.
 - on_page_content: puts the date/presenters/term/tags/reading-time header
@@ -63,9 +63,13 @@ def on_files(files, config):
         config.nav = course_nav(config.nav or ["index.md"], course, notebooks_of)
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
-    for page in pages.values():
-        for finding in check_page(page):
-            log.warning(str(finding))
+    findings = [str(finding) for page in pages.values() for finding in check_page(page)]
+    if findings and config.strict:
+        # The strict build refuses them anyway: say so now, all at once, before
+        # spending a minute on figures, notebooks and pages.
+        raise PluginError("아직 공개할 수 없는 곳이 있습니다:\n  " + "\n  ".join(findings))
+    for finding in findings:
+        log.warning(finding)  # `mkdocs serve` still shows the page being written
     for term in course.terms:
         if files.get_file_from_path(f"{term.folder}/index.md") is None:
             files.append(File.generated(config, f"{term.folder}/index.md", content=term_index_page(term)))
