@@ -1,10 +1,10 @@
 """딥러닝이 쓰이는 곳을 입력(행)과 출력(열)의 종류로 나눈 지도
 
-칸의 색은 입력의 종류(텍스트·이미지·음성·사용 기록)를 뜻한다. 점선 칸의 회색
-글씨는 같은 칸에 들어가는 다른 예다.
+한 줄에 응용 하나: 입력 → 출력의 종류와 하는 일. 입력 칸의 색은 입력의 종류를
+뜻한다. 출력이 점선이고 제목이 회색인 줄은 같은 입력·출력 조합의 다른 예다.
 """
-from diagram_parts import box, canvas, line, text
-from figure_style import WIDE as WIDTH
+from diagram_parts import arrow, box, canvas, text
+from figure_style import SMALL, WIDTH
 
 ROWS = [("텍스트", "blue"), ("이미지·영상", "green"), ("음성", "orange"),
         ("사용 기록", "purple")]
@@ -27,46 +27,29 @@ EXTRAS = {
 
 
 def draw(rng):
-    x0, cw = 1.2, (WIDTH - 1.2) / len(COLS)
-    heights = [1.3, 0.78, 0.78, 0.78]
-    head = 0.62
-    height = head + sum(heights) + 0.05
+    # One row per application, input → output as two tags, then what it does:
+    # the grid of the wide version did not fit a phone's column.
+    rows = []
+    for i, (row_name, tint) in enumerate(ROWS):
+        for j, output in enumerate(COLS):
+            for title, sub in APPS.get((i, j), []):
+                rows.append((row_name, tint, output, title, sub, False))
+            if (i, j) in EXTRAS:
+                rows.append((row_name, tint, output, *EXTRAS[(i, j)], True))
+    pitch = 0.62
+    height = 0.4 + pitch * len(rows)
     fig, ax = canvas(WIDTH, height)
-
-    # headers
-    top = height - head
-    text(ax, x0 + 2 * cw, height - 0.14, "출력 →", size=9.5, color="muted")
-    for j, name in enumerate(COLS):
-        text(ax, x0 + (j + 0.5) * cw, top + 0.2, name, size=10.5, weight="bold")
-    text(ax, 0.08, height - 0.14, "입력 ↓", size=9.5, color="muted", ha="left")
-
-    y = top
-    for i, ((row_name, tint), h) in enumerate(zip(ROWS, heights)):
-        yc = y - h / 2
-        box(ax, 0.55, yc, 1.0, h - 0.1, row_name, tint=tint, size=10.5,
-            weight="bold", lw=1.3)
-        for j in range(len(COLS)):
-            cx = x0 + (j + 0.5) * cw
-            apps = APPS.get((i, j), [])
-            if apps:
-                n = len(apps)
-                th = (h - 0.1 - 0.08 * (n - 1)) / n
-                for k, (title, sub) in enumerate(apps):
-                    ty = y - 0.05 - th / 2 - k * (th + 0.08)
-                    box(ax, cx, ty, cw - 0.1, th, tint=tint, lw=1.2)
-                    text(ax, cx, ty + 0.12, title, size=10 if len(title) < 10 else 9.5,
-                         weight="bold")
-                    text(ax, cx, ty - 0.13, sub, size=9, color="muted")
-            elif (i, j) in EXTRAS:
-                title, sub = EXTRAS[(i, j)]
-                box(ax, cx, yc, cw - 0.1, h - 0.1, tint=tint, lw=1, fill=False,
-                    ls=(0, (3, 2)))
-                text(ax, cx, yc + 0.12, title, size=9.5, color="muted")
-                text(ax, cx, yc - 0.13, sub, size=9, color="muted")
-        y -= h
-        if i < len(ROWS) - 1:
-            line(ax, [x0, WIDTH], [y, y], color="grid", lw=0.8)
-    for j in range(1, len(COLS)):
-        x = x0 + j * cw
-        line(ax, [x, x], [y, top], color="grid", lw=0.8)
+    x_in, x_out, x_text, w_tag = 0.55, 1.86, 2.5, 1.0
+    for x, label in ((x_in, "입력"), (x_out, "출력"), (x_text + 0.45, "예")):
+        text(ax, x, height - 0.17, label, size=SMALL, color="muted", weight="bold")
+    y = height - 0.4 - pitch / 2
+    for row_name, tint, output, title, sub, extra in rows:
+        box(ax, x_in, y, w_tag, 0.36, row_name, tint=tint, size=SMALL, lw=1.1, radius=0.06)
+        arrow(ax, (x_in + w_tag / 2 + 0.04, y), (x_out - w_tag / 2 - 0.04, y), lw=1.2, head=8)
+        box(ax, x_out, y, w_tag, 0.36, output.replace("·레이블", ""), tint="gray", size=SMALL, lw=1,
+            radius=0.06, fill=not extra, ls=(0, (3, 2)) if extra else "-")
+        text(ax, x_text, y + 0.13, title, size=SMALL, weight="bold", ha="left",
+             color="muted" if extra else "text")
+        text(ax, x_text, y - 0.14, sub, size=SMALL, color="muted", ha="left")
+        y -= pitch
     return fig

@@ -1,9 +1,9 @@
 """머신러닝의 세 갈래: 지도학습(분류·회귀), 비지도학습(군집화·연관 규칙·차원 축소), 강화학습
 
-맨 아래 칸은 각 방법이 하는 일(검은 글씨)과 대표 예시(회색 글씨)다.
+각 갈래 아래 줄은 그 방법이 하는 일(검은 글씨)과 대표 예시(오른쪽 회색 글씨)다.
 """
 from diagram_parts import box, canvas, line, text
-from figure_style import WIDE as WIDTH
+from figure_style import FONT_SIZE, SMALL, TITLE_SIZE, WIDTH
 
 # branch, gloss, tint, leaves (name, what it does, example)
 BRANCHES = [
@@ -23,38 +23,36 @@ BRANCHES = [
 
 
 def draw(rng):
-    height = 3.15
+    # A tree read from top to bottom (a phone's column is narrow): each branch
+    # is a row, its leaves are indented rows below it.
+    row_leaf, row_branch = 0.5, 0.74
+    height = 0.62 + sum(row_branch + row_leaf * len(leaves) for *_, leaves in BRANCHES) + 0.05
     fig, ax = canvas(WIDTH, height)
-    pitches = [1.17] * 5 + [WIDTH - 5 * 1.17]
-    y_root, y_branch, y_leaf = 2.88, 1.85, 0.55
-    h_root, h_branch, h_leaf = 0.46, 0.66, 1.02
-
-    box(ax, WIDTH / 2, y_root, 1.6, h_root, "머신러닝", tint="purple",
-        size=12.5, weight="bold", lw=1.5)
-    x = 0.0
-    bus = (y_root - h_root / 2 + y_branch + h_branch / 2) / 2
-    tops = []
+    x_trunk, x_branch, x_leaf = 0.22, 0.42, 0.78
+    y = height - 0.3
+    box(ax, 0.95, y, 1.8, 0.46, "머신러닝", tint="purple", size=TITLE_SIZE, weight="bold", lw=1.5)
+    y_root = y - 0.23
+    y -= 0.5
+    branch_ys = []
     for name, gloss, tint, leaves in BRANCHES:
-        widths = pitches[:len(leaves)]
-        pitches = pitches[len(leaves):]
-        x0, x1 = x + 0.05, x + sum(widths) - 0.05
-        cx = (x0 + x1) / 2
-        box(ax, cx, y_branch, x1 - x0, h_branch, tint=tint, lw=1.5)
-        text(ax, cx, y_branch + 0.14, name, size=12, weight="bold")
-        text(ax, cx, y_branch - 0.16, gloss, size=9, color="muted")
-        tops.append(cx)
-        for (leaf, does, example), w in zip(leaves, widths):
-            lx = x + w / 2
-            box(ax, lx, y_leaf, w - 0.1, h_leaf, tint=tint, lw=1.1, fill=True)
-            text(ax, lx, y_leaf + 0.29, leaf, size=11.5, weight="bold")
-            text(ax, lx, y_leaf - 0.02, does, size=9)
-            text(ax, lx, y_leaf - 0.29, example, size=9, color="muted")
-            line(ax, [lx, lx], [y_branch - h_branch / 2, y_leaf + h_leaf / 2],
-                 color="line", lw=1.3)
-            x += w
-    # root → branches: one bus line with drops
-    line(ax, [WIDTH / 2, WIDTH / 2], [y_root - h_root / 2, bus], lw=1.3)
-    line(ax, [tops[0], tops[-1]], [bus, bus], lw=1.3)
-    for cx in tops:
-        line(ax, [cx, cx], [bus, y_branch + h_branch / 2], lw=1.3)
+        y -= row_branch / 2
+        branch_ys.append(y)
+        box(ax, (x_branch + WIDTH - 0.05) / 2, y, WIDTH - 0.05 - x_branch, 0.56, tint=tint, lw=1.5)
+        text(ax, x_branch + 0.14, y, name, size=FONT_SIZE, weight="bold", ha="left")
+        text(ax, x_branch + 1.45, y, gloss, size=SMALL, color="muted", ha="left")
+        top = y - 0.28
+        y -= row_branch / 2
+        for leaf, does, example in leaves:
+            y -= row_leaf / 2
+            line(ax, [x_leaf - 0.18, x_leaf - 0.18], [top, y], color="line", lw=1.3)
+            line(ax, [x_leaf - 0.18, x_leaf], [y, y], color="line", lw=1.3)
+            top = y
+            box(ax, x_leaf + 0.55, y, 1.1, 0.38, leaf, tint=tint, size=SMALL, weight="bold", lw=1.1)
+            text(ax, x_leaf + 1.22, y + 0.01, does, size=SMALL, ha="left")
+            text(ax, WIDTH - 0.05, y + 0.01, example, size=SMALL, color="muted", ha="right")
+            y -= row_leaf / 2
+    # root -> branches: one trunk with a tick to each branch
+    line(ax, [x_trunk, x_trunk], [y_root, branch_ys[-1]], lw=1.3)
+    for by in branch_ys:
+        line(ax, [x_trunk, x_branch], [by, by], lw=1.3)
     return fig

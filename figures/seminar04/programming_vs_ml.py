@@ -6,38 +6,41 @@
 import numpy as np
 
 from diagram_parts import arrow, box, canvas, pill, text
-from figure_style import WIDE as WIDTH
+from figure_style import FONT_SIZE, SMALL, TITLE_SIZE, WIDTH
 
 COLOUR = {"규칙": "blue", "데이터": "green", "해답": "orange"}
 
 
 def draw(rng):
-    height = 3.5
+    # first row titled above it, second row below it: the space between the
+    # rows belongs to the two crossing arrows
+    height = 4.3
     fig, ax = canvas(WIDTH, height)
-    x_in, x_mid, x_out = 2.6, 4.55, 6.55
-    w_in, h_in, w_mid, h_mid = 1.05, 0.42, 1.45, 0.9
+    x_in, x_mid, x_out = 0.55, 2.45, 4.22
+    w_in, h_in, w_mid, h_mid = 0.95, 0.42, 1.75, 0.9
     rows = [
         # title, subtitle, y, inputs top→bottom, engine, engine note, output
-        ("전통적 프로그래밍", "사람이 규칙을 작성", 2.65, ("데이터", "규칙"),
+        ("전통적 프로그래밍", "사람이 규칙을 작성", 3.15, ("데이터", "규칙"),
          "프로그램", "규칙대로 계산", "해답", "gray"),
-        ("머신러닝", "컴퓨터가 규칙을 찾음", 0.85, ("해답", "데이터"),
-         "학습", "오차를 줄이도록 조정", "규칙", "purple"),
+        ("머신러닝", "컴퓨터가 규칙을 찾음", 1.15, ("해답", "데이터"),
+         "학습", "오차를 줄이며 조정", "규칙", "purple"),
     ]
     where = {}
     for title, sub, y, inputs, engine, note, output, tint in rows:
-        text(ax, 0.05, y + 0.14, title, size=12, weight="bold", ha="left")
-        text(ax, 0.05, y - 0.16, sub, size=9.5, color="muted", ha="left")
+        y_title = y + 0.85 if y > height / 2 else y - 0.85
+        text(ax, 0.05, y_title, title, size=TITLE_SIZE, weight="bold", ha="left")
+        text(ax, 2.15, y_title, sub, size=SMALL, color="muted", ha="left")
         for name, dy in zip(inputs, (0.36, -0.36)):
-            box(ax, x_in, y + dy, w_in, h_in, name, tint=COLOUR[name], size=11)
+            box(ax, x_in, y + dy, w_in, h_in, name, tint=COLOUR[name], size=FONT_SIZE)
             where[(name, y)] = (x_in, y + dy)
             arrow(ax, (x_in + w_in / 2, y + dy), (x_mid - w_mid / 2, y + dy * 0.35),
                   lw=1.4)
         text(ax, x_in, y, "+", size=13, color="muted")
         box(ax, x_mid, y, w_mid, h_mid, tint=tint, lw=1.5)
-        text(ax, x_mid, y + 0.13, engine, size=12.5, weight="bold")
-        text(ax, x_mid, y - 0.18, note, size=9, color="muted")
+        text(ax, x_mid, y + 0.15, engine, size=FONT_SIZE, weight="bold")
+        text(ax, x_mid, y - 0.18, note, size=SMALL, color="muted")
         arrow(ax, (x_mid + w_mid / 2, y), (x_out - w_in / 2, y), lw=1.4)
-        box(ax, x_out, y, w_in, h_in + 0.08, output, tint=COLOUR[output], size=11.5,
+        box(ax, x_out, y, w_in, h_in + 0.08, output, tint=COLOUR[output], size=FONT_SIZE,
             weight="bold", lw=1.6)
         where[(output, y)] = (x_out, y)
 
@@ -53,5 +56,5 @@ def draw(rng):
     d1, d2 = rule_b - rule_a, ans_b - ans_a
     t = np.linalg.solve(np.column_stack([d1, -d2]), ans_a - rule_a)[0]
     cross = rule_a + t * d1
-    pill(ax, cross[0], cross[1], "입력 ↔ 출력 뒤바뀜", tint="gray", size=9.5, zorder=6)
+    pill(ax, cross[0], cross[1], "입력 ↔ 출력 뒤바뀜", tint="gray", size=SMALL, zorder=6)
     return fig

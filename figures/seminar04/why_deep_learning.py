@@ -1,10 +1,10 @@
 """딥러닝이 2010년대에 도약한 이유: 깊은 신경망(알고리즘)·GPU(연산)·빅데이터(데이터)가 함께 갖춰졌다
 
-위: 세 요인과 각 요인의 대표 사실. 아래: 연도에 비례한 연대표(점 색 = 관련 요인).
+위: 세 요인과 각 요인의 대표 사실, 그 결과. 아래: 연표(점 색 = 관련 요인).
 1989년 LeCun 등의 우편번호 숫자 인식 신경망은 학습에 약 3일이 걸렸다.
 """
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import ACCENT, WIDE as WIDTH
+from figure_style import ACCENT, FONT_SIZE, SMALL, WIDTH
 
 PILLARS = [
     ("깊은 신경망 (DNN)", "알고리즘", "purple",
@@ -26,57 +26,42 @@ EVENTS = [
 
 
 def draw(rng):
-    height = 4.35
+    # Read top to bottom (a phone's column is narrow): three drivers, what they
+    # led to, then the years as a list.
+    card_h, event_h = 0.92, 0.3
+    height = 3 * (card_h + 0.1) + 0.85 + 0.45 + len(EVENTS) * event_h + 0.05
     fig, ax = canvas(WIDTH, height)
+    x_bus, w_card = WIDTH - 0.15, WIDTH - 0.4
 
     # --- three drivers ----------------------------------------------------
-    y_card, h_card, w_card = 3.56, 1.5, 2.22
-    xs = [w_card / 2 + 0.02, WIDTH / 2, WIDTH - w_card / 2 - 0.02]
-    y_goal, h_goal = 1.98, 0.6
-    for x, (name, kind, tint, facts) in zip(xs, PILLARS):
-        box(ax, x, y_card, w_card, h_card, tint=tint, lw=1.5)
-        text(ax, x, y_card + 0.53, name, size=12, weight="bold")
-        text(ax, x, y_card + 0.3, kind, size=9, color="muted")
+    y = height - 0.02
+    ends = []
+    for name, kind, tint, facts in PILLARS:
+        y -= card_h / 2
+        box(ax, 0.02 + w_card / 2, y, w_card, card_h, tint=tint, lw=1.5)
+        text(ax, 0.15, y + 0.12, name, size=FONT_SIZE, weight="bold", ha="left")
+        text(ax, 0.15, y - 0.16, kind, size=SMALL, color="muted", ha="left")
         for i, fact in enumerate(facts):
-            text(ax, x, y_card + 0.02 - i * 0.25, fact, size=9.5)
-        end_x = WIDTH / 2 + (x - WIDTH / 2) * 0.3
-        arrow(ax, (x, y_card - h_card / 2 - 0.03), (end_x, y_goal + h_goal / 2 + 0.03),
-              color=tint, lw=2, head=12)
-    box(ax, WIDTH / 2, y_goal, 3.3, h_goal, tint="blue", lw=1.8)
-    text(ax, WIDTH / 2, y_goal + 0.12, "딥러닝의 도약", size=12.5, weight="bold")
-    text(ax, WIDTH / 2, y_goal - 0.15, "이미지·음성·언어에서 성능 급상승 (2012~)",
-         size=9, color="muted")
+            text(ax, 1.75, y + 0.26 - i * 0.26, fact, size=SMALL, ha="left")
+        line(ax, [0.02 + w_card, x_bus], [y, y], color=tint, lw=2)
+        ends.append(y)
+        y -= card_h / 2 + 0.1
+    y_goal = y - 0.38
+    line(ax, [x_bus, x_bus], [ends[0], y_goal + 0.3], color="line", lw=2)
+    arrow(ax, (x_bus, y_goal + 0.32), (x_bus - 0.45, y_goal + 0.32), lw=1.8, head=11)
+    box(ax, (x_bus - 0.45) / 2 + 0.02, y_goal, x_bus - 0.49, 0.64, tint="blue", lw=1.8)
+    text(ax, 0.15, y_goal + 0.12, "딥러닝의 도약", size=FONT_SIZE, weight="bold", ha="left")
+    text(ax, 0.15, y_goal - 0.16, "이미지·음성·언어에서 성능 급상승 (2012~)", size=SMALL,
+         color="muted", ha="left")
 
-    # --- timeline ---------------------------------------------------------
-    y_line = 0.72
-    y0, y1, x0, x1 = 1984, 2022, 0.55, 6.55
-
-    def xpos(year):
-        return x0 + (year - y0) / (y1 - y0) * (x1 - x0)
-
-    arrow(ax, (0.15, y_line), (WIDTH - 0.1, y_line), color="line", lw=1.4,
-          head=10)
-    # the long quiet stretch between the early ideas and AlexNet
-    line(ax, [xpos(1991), xpos(2010)], [y_line + 0.17, y_line + 0.17],
-         color="line", lw=1, ls=(0, (2, 2)))
-    text(ax, (xpos(1991) + xpos(2010)) / 2, y_line + 0.32,
-         "연산·데이터 부족으로 오랜 정체", size=9, color="muted")
-    for year, label, tint, above in EVENTS:
-        x = xpos(year)
-        ax.plot([x], [y_line], "o", ms=8, color=ACCENT[tint], markeredgewidth=0,
-                zorder=6, clip_on=False)
-        sign = 1 if above else -1
-        line(ax, [x, x], [y_line + sign * 0.08, y_line + sign * 0.2],
-             color="line", lw=1)
-        ha = "center"
-        if x < 1.0:
-            ha, x = "left", x - 0.12
-        elif x > WIDTH - 0.7:
-            ha, x = "right", x + 0.12
-        if above:
-            text(ax, x, y_line + 0.5, str(year), size=10, weight="bold", ha=ha)
-            text(ax, x, y_line + 0.3, label, size=9.5, ha=ha)
-        else:
-            text(ax, x, y_line - 0.3, str(year), size=10, weight="bold", ha=ha)
-            text(ax, x, y_line - 0.5, label, size=9.5, ha=ha)
+    # --- years --------------------------------------------------------------
+    y = y_goal - 0.32 - 0.3
+    text(ax, 0.05, y, "연표 (1990년대~2000년대: 연산·데이터 부족으로 정체)", size=SMALL, color="muted",
+         ha="left")
+    y -= 0.1
+    for year, label, tint, _ in EVENTS:
+        y -= event_h
+        ax.plot([0.15], [y], "o", ms=8, color=ACCENT[tint], markeredgewidth=0, clip_on=False)
+        text(ax, 0.32, y, str(year), size=SMALL, weight="bold", ha="left")
+        text(ax, 0.9, y, label, size=SMALL, ha="left")
     return fig

@@ -96,6 +96,8 @@ def web_svg(
             del element.attrib["transform"]
     _flatten_plain_groups(root)
     _strip_whitespace(root)
+    for element in root.iter(f"{{{SVG_NS}}}image"):
+        _compact_image(element)
 
     width_pt = float(re.sub(r"pt$", "", root.get("width", "0")))
     height_pt = float(re.sub(r"pt$", "", root.get("height", "0")))
@@ -211,6 +213,45 @@ def _compact_numbers(value: str, attribute: str) -> str:
         value = re.sub(r"\s+", " ", value).strip()
         value = re.sub(r" ?([MLQCZzHV]) ?", r"\1", value)
     return value
+
+
+def _compact_image(element: ET.Element) -> None:
+    """Re-encode an embedded raster (photos, rasterised layers) in fewer bytes.
+
+    matplotlib embeds every raster as an RGBA PNG. An opaque one needs no
+    alpha, a gray one one channel; a photo-like one is much smaller as JPEG.
+    """
+    import base64
+    import io
+
+    from PIL import Image
+
+    href = element.get(_HREF) or element.get("href") or ""
+    prefix = "data:image/png;base64,"
+    if not href.startswith(prefix):
+        return
+    original = base64.b64decode(href[len(prefix):])
+    image = Image.open(io.BytesIO(original))
+    image.load()
+    if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    if image.mode == "RGB":
+        red, green, blue = image.split()
+        if red.tobytes() == green.tobytes() == blue.tobytes():
+            image = red  # gray: one channel
+    candidates = {}
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    candidates["png"] = buffer.getvalue()
+    if image.mode in ("RGB", "L") and image.width * image.height >= 64 * 64:
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=85, optimize=True)
+        if len(buffer.getvalue()) < 0.6 * len(candidates["png"]):  # only when clearly smaller
+            candidates["jpeg"] = buffer.getvalue()
+    kind, data = min(candidates.items(), key=lambda item: len(item[1]))
+    if len(data) < len(original):
+        encoded = f"data:image/{kind};base64," + base64.b64encode(data).decode("ascii")
+        element.set(_HREF if element.get(_HREF) else "href", encoded)
 
 
 def _flatten_plain_groups(parent: ET.Element) -> None:
