@@ -80,17 +80,15 @@ DARK_VARIANT = {
 # phone (390 px screen) shrinks it into a column PHONE_COLUMN_PX wide. Text
 # must stay at least MIN_TEXT_PX there, so the width of a figure decides its
 # smallest type: SMALL (pt) on a figure WIDTH wide is exactly that size.
-# The runner measures every figure. A figure with smaller text is never shrunk
-# below the width where its text is MIN_TEXT_PX: on a phone it then scrolls
-# sideways in its box (like a wide table) until it is redrawn narrower.
+# The runner measures every figure; smaller text is a build warning (so
+# `mkdocs build --strict` fails). Meanwhile (mkdocs serve) such a figure is
+# never shrunk below the width where its text is MIN_TEXT_PX: on a phone it
+# scrolls sideways in its box, like a wide table.
 PHONE_COLUMN_PX = 358
 MIN_TEXT_PX = 12
 WIDTH = 4.8  # inches: 461 px on a laptop, shrunk by 0.78 on a phone
 PAD = 0.08  # inches of margin savefig adds around the drawing, on each side
 SMALL = math.ceil(MIN_TEXT_PX * 72 * (WIDTH + 2 * PAD) / PHONE_COLUMN_PX * 10) / 10  # 12 pt
-# Figures drawn before this rule (issue 12) are WIDE; each scrolls on a phone
-# until it is redrawn WIDTH wide with SMALL or larger type.
-WIDE = 7.2
 FONT_SIZE = 13  # labels
 TITLE_SIZE = 14  # titles of axes and diagrams
 

@@ -62,8 +62,8 @@ def on_files(files, config):
     log.info(report.summary())
     for warning in report.warnings:
         log.warning(warning)
-    for note in report.wide_on_phone:
-        log.info(note)
+    for note in report.wide_on_phone:  # a warning: --strict builds stop until it is redrawn
+        log.warning(note)
     for uri, figure in report.figures.items():
         # The figure as a file of its own: what "크게 보기" opens without JavaScript.
         files.append(File.generated(config, uri, abs_src_path=str(figure.drawn.standalone)))

@@ -14,7 +14,7 @@ from PIL import Image
 from scipy.signal import correlate2d
 from sklearn.datasets import load_sample_image
 
-from figure_style import INK, TINT, WIDE as WIDTH
+from figure_style import INK, SMALL, TINT, WIDTH
 
 SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])  # left-right change: vertical edges
 SOBEL_Y = SOBEL_X.T  # top-bottom change: horizontal edges
@@ -37,13 +37,13 @@ def _kernel_grid(ax, kernel, label):
             ax.add_patch(Rectangle((c, 2 - r), 1, 1, facecolor=fill, edgecolor=INK["line"],
                                    linewidth=0.8))
             text = f"{v:d}".replace("-", "−")
-            ax.text(c + 0.5, 2 - r + 0.5, text, ha="center", va="center", fontsize=10.5,
+            ax.text(c + 0.5, 2 - r + 0.5, text, ha="center", va="center", fontsize=SMALL,
                     color=INK["text"])
     ax.set_xlim(-0.05, 3.05)
     ax.set_ylim(-0.05, 3.05)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(label, fontsize=10, color=INK["muted"], fontweight="normal", pad=4)
+    ax.set_title(label, fontsize=SMALL, color=INK["muted"], fontweight="normal", pad=4)
 
 
 def draw(rng):
@@ -56,35 +56,30 @@ def draw(rng):
     # shared contrast for the two signed outputs; mid gray = 0
     lim = float(np.percentile(np.abs(np.r_[gx.ravel(), gy.ravel()]), 99))
 
-    fig = plt.figure(figsize=(WIDTH, 3.6))
-    gs = fig.add_gridspec(2, 4, height_ratios=[2.35, 1.0], hspace=0.2, wspace=0.08)
+    # two images a row, the kernels below (four in a row did not fit a phone)
+    fig = plt.figure(figsize=(WIDTH, 7.6))
+    gs = fig.add_gridspec(3, 2, height_ratios=[2.3, 2.3, 1.0], hspace=0.3, wspace=0.1)
     panels = [
-        ("① 원본 이미지", img, dict(vmin=0, vmax=1)),
-        ("② 세로 경계 검출", gx, dict(vmin=-lim, vmax=lim)),
-        ("③ 가로 경계 검출", gy, dict(vmin=-lim, vmax=lim)),
+        (f"① 원본 (흑백 {img.shape[1]}×{img.shape[0]})", img, dict(vmin=0, vmax=1)),
+        ("② 세로 경계 검출 (Gx)", gx, dict(vmin=-lim, vmax=lim)),
+        ("③ 가로 경계 검출 (Gy)", gy, dict(vmin=-lim, vmax=lim)),
         ("④ 경계 세기", mag, dict(vmin=0, vmax=float(np.percentile(mag, 99)))),
     ]
     for i, (title, data, norm) in enumerate(panels):
-        ax = fig.add_subplot(gs[0, i])
+        ax = fig.add_subplot(gs[i // 2, i % 2])
         ax.imshow(data, cmap="gray", interpolation="none", **norm)
         ax.set_xticks([])
         ax.set_yticks([])
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_title(title, fontsize=12, pad=5)
+        ax.set_title(title, fontsize=SMALL, pad=5)
 
-    note = dict(ha="center", va="center", fontsize=9.5, color=INK["muted"], linespacing=1.5)
-    ax = fig.add_subplot(gs[1, 0])
-    ax.axis("off")
-    ax.text(0.5, 0.5, f"흑백, {img.shape[1]}×{img.shape[0]} 픽셀\n밝기 0(검정)–1(흰색)",
-            transform=ax.transAxes, **note)
-    kax = fig.add_subplot(gs[1, 1])
+    kax = fig.add_subplot(gs[2, 0])
     _kernel_grid(kax, SOBEL_X, "커널 Gx (Sobel)")
-    _kernel_grid(fig.add_subplot(gs[1, 2]), SOBEL_Y, "커널 Gy (Sobel)")
-    ax = fig.add_subplot(gs[1, 3])
-    ax.axis("off")
-    ax.text(0.5, 0.5, "√(Gx² + Gy²)\n밝을수록 강한 경계",
-            transform=ax.transAxes, **note)
-    fig.text(0.5, kax.get_position().y0 - 0.03, "②·③ 출력의 색: 회색 = 0, 흰색 = 양수, 검정 = 음수",
-             ha="center", va="top", fontsize=9.5, color=INK["muted"])
+    _kernel_grid(fig.add_subplot(gs[2, 1]), SOBEL_Y, "커널 Gy (Sobel)")
+    fig.text(0.5, kax.get_position().y0 - 0.02,
+             "②·③의 색: 회색 = 0, 흰색 = 양수, 검정 = 음수\n④ = √(Gx² + Gy²): 밝을수록 강한 경계",
+             ha="center", va="top", fontsize=SMALL, color=INK["muted"], linespacing=1.4,
+             # NanumGothic's ² and √ are too small to read: DejaVu Sans draws them
+             fontfamily=["DejaVu Sans", "NanumGothic"])
     return fig

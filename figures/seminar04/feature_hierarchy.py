@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from diagram_parts import arrow, box, canvas, line, text
-from figure_style import ACCENT, INK, WIDE as WIDTH
+from figure_style import ACCENT, INK, FONT_SIZE, SMALL, WIDTH
 
 
 def _grid(n):
@@ -83,66 +83,69 @@ def _tiles(ax, imgs, cx, cy, cell=0.43, gap=0.06):
 
 
 def draw(rng):
-    height = 3.62
+    # The deep-learning path runs in two rows of at most three stages (a
+    # phone's column is narrow), the classic pipeline below it.
+    height = 5.6
     fig, ax = canvas(WIDTH, height)
     face = cat_face(rng)
     n = face.shape[0]
+    xs = [0.8, 2.4, 4.0]
+    big = 0.96
 
-    # --- deep learning row ---------------------------------------------
-    text(ax, 0.05, 3.48, "딥러닝: 특성을 데이터에서 스스로 학습 (표현 학습)",
-         size=11, weight="bold", ha="left")
-    yc, big = 2.62, 0.96
-    xs = [0.6, 2.05, 3.5, 4.95]
-    _show(ax, face, xs[0] - big / 2, yc - big / 2, big)
-    _tiles(ax, [edge_filter(t) for t in (0, np.pi / 4, np.pi / 2, 3 * np.pi / 4)],
-           xs[1], yc)
-    _tiles(ax, mid_patches(), xs[2], yc)
+    # --- deep learning rows -----------------------------------------------
+    text(ax, 0.05, height - 0.16, "딥러닝: 특성을 데이터에서 스스로 학습", size=FONT_SIZE, weight="bold",
+         ha="left")
+    ya, yb_ = height - 0.9, height - 2.75
+    _show(ax, face, xs[0] - big / 2, ya - big / 2, big)
+    _tiles(ax, [edge_filter(t) for t in (0, np.pi / 4, np.pi / 2, 3 * np.pi / 4)], xs[1], ya)
+    _tiles(ax, mid_patches(), xs[2], ya)
     s = n / 40  # crops below are for a 40-pixel face
     crop = lambda r0, r1, c0, c1: face[int(r0 * s):int(r1 * s), int(c0 * s):int(c1 * s)]
     parts = [crop(0, 17, 2, 19),    # left ear
              crop(13, 27, 7, 21),   # left eye
              crop(19, 35, 12, 28),  # nose & whiskers
              face]                  # whole face
-    _tiles(ax, parts, xs[3], yc)
-    labels = [("입력 이미지", "픽셀 값"), ("층 1: 저수준", "선·가장자리"),
-              ("층 2: 중간 수준", "코너·질감·곡선"), ("층 3: 고수준", "귀·눈·얼굴")]
-    for x, (name, sub) in zip(xs, labels):
-        text(ax, x, 1.91, name, size=10.5, weight="bold")
-        text(ax, x, 1.69, sub, size=9.5, color="muted")
+    _tiles(ax, parts, xs[0], yb_)
+    stages = [(xs[0], ya, "입력 이미지", "픽셀 값"), (xs[1], ya, "층 1: 저수준", "선·가장자리"),
+              (xs[2], ya, "층 2: 중간 수준", "코너·질감·곡선"), (xs[0], yb_, "층 3: 고수준", "귀·눈·얼굴"),
+              (xs[1], yb_, "분류", "클래스 확률")]
+    for x, y, name, sub in stages:
+        text(ax, x, y - 0.68, name, size=SMALL, weight="bold")
+        text(ax, x, y - 0.93, sub, size=SMALL, color="muted")
     for a, b in zip(xs[:-1], xs[1:]):
-        arrow(ax, (a + 0.52, yc), (b - 0.52, yc), lw=1.5, head=10)
+        arrow(ax, (a + 0.52, ya), (b - 0.52, ya), lw=1.5, head=10)
+    # row end -> start of the next row
+    y_turn = ya - 1.2
+    line(ax, [xs[2], xs[2], xs[0]], [ya - 1.06, y_turn, y_turn], color="text", lw=1.5)
+    arrow(ax, (xs[0], y_turn), (xs[0], yb_ + 0.52), lw=1.5, head=10)
 
     # output: class scores
-    xo, wo = 6.5, 1.3
-    arrow(ax, (xs[3] + 0.52, yc), (xo - wo / 2 - 0.04, yc), lw=1.5, head=10)
-    box(ax, xo, yc, wo, 1.1, tint="blue", lw=1.4)
-    text(ax, xo, yc + 0.36, "출력", size=10, color="muted")
+    xo, wo = xs[1], 1.4
+    arrow(ax, (xs[0] + 0.52, yb_), (xo - wo / 2 - 0.04, yb_), lw=1.5, head=10)
+    box(ax, xo, yb_, wo, 1.0, tint="blue", lw=1.4)
     for i, (name, p) in enumerate([("고양이", 0.9), ("개", 0.07), ("새", 0.03)]):
-        yy = yc + 0.1 - i * 0.23
-        text(ax, xo - 0.55, yy, name, size=9.5 if i else 10,
-             weight="bold" if i == 0 else "normal", ha="left")
-        ax.add_patch(Rectangle((xo - 0.02, yy - 0.06), 0.55 * p, 0.12, lw=0,
-                               facecolor=ACCENT["blue" if i == 0 else "gray"],
-                               zorder=3))
-    text(ax, xo, 1.91, "분류", size=10.5, weight="bold")
-    text(ax, xo, 1.69, "클래스 확률", size=9.5, color="muted")
+        yy = yb_ + 0.3 - i * 0.3
+        text(ax, xo - 0.6, yy, name, size=SMALL, weight="bold" if i == 0 else "normal", ha="left")
+        ax.add_patch(Rectangle((xo - 0.02, yy - 0.06), 0.6 * p, 0.12, lw=0,
+                               facecolor=ACCENT["blue" if i == 0 else "gray"], zorder=3))
 
     # --- classic pipeline row ------------------------------------------
-    line(ax, [0.05, WIDTH - 0.05], [1.38, 1.38], color="grid", lw=1)
-    text(ax, 0.05, 1.15, "전통적 머신러닝: 사람이 특성을 설계",
-         size=11, weight="bold", ha="left")
-    yb = 0.45
-    small = 0.56
-    _show(ax, face, xs[0] - small / 2, yb - small / 2, small)
-    x_hand = (xs[1] + xs[2]) / 2
-    box(ax, x_hand, yb, 2.3, 0.62, tint="orange", lw=1.4)
-    text(ax, x_hand, yb + 0.12, "사람이 설계한 특성", size=10.5, weight="bold")
-    text(ax, x_hand, yb - 0.14, "윤곽선 검출·색 히스토그램 등", size=9, color="muted")
-    box(ax, xs[3], yb, 1.05, 0.62, tint="gray", lw=1.3)
-    text(ax, xs[3], yb + 0.12, "모델", size=10.5, weight="bold")
-    text(ax, xs[3], yb - 0.14, "SVM 등", size=9, color="muted")
-    box(ax, xo, yb, wo, 0.62, "고양이", tint="blue", size=10.5, weight="bold", lw=1.4)
-    for a, b in [(xs[0] + small / 2, x_hand - 1.15), (x_hand + 1.15, xs[3] - 0.525),
-                 (xs[3] + 0.525, xo - wo / 2)]:
-        arrow(ax, (a + 0.05, yb), (b - 0.05, yb), lw=1.5, head=10)
+    line(ax, [0.05, WIDTH - 0.05], [1.42, 1.42], color="grid", lw=1)
+    text(ax, 0.05, 1.2, "전통적 머신러닝: 사람이 특성을 설계", size=FONT_SIZE, weight="bold", ha="left")
+    yb = 0.42
+    small = 0.5
+    _show(ax, face, 0.05, yb - small / 2, small)
+    x_hand, w_hand = 1.72, 1.9
+    box(ax, x_hand, yb, w_hand, 0.8, tint="orange", lw=1.4)
+    text(ax, x_hand, yb + 0.2, "사람이 설계한 특성", size=SMALL, weight="bold")
+    text(ax, x_hand, yb - 0.14, "윤곽선 검출·\n색 히스토그램 등", size=SMALL, color="muted", linespacing=1.1)
+    x_model = 3.36
+    box(ax, x_model, yb, 0.9, 0.8, tint="gray", lw=1.3)
+    text(ax, x_model, yb + 0.14, "모델", size=SMALL, weight="bold")
+    text(ax, x_model, yb - 0.16, "SVM 등", size=SMALL, color="muted")
+    x_out = 4.34
+    box(ax, x_out, yb, 0.8, 0.5, "고양이", tint="blue", size=SMALL, weight="bold", lw=1.4)
+    for a, b in [(0.05 + small, x_hand - w_hand / 2), (x_hand + w_hand / 2, x_model - 0.45),
+                 (x_model + 0.45, x_out - 0.4)]:
+        arrow(ax, (a + 0.03, yb), (b - 0.03, yb), lw=1.5, head=9)
     return fig

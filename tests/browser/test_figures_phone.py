@@ -151,11 +151,16 @@ def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
     assert tab.page.evaluate("document.activeElement.classList.contains('course-figure__open')")
 
 
-def test_figure_text_can_be_found_and_selected(reader, site_url):
+def test_figure_text_can_be_selected_by_dragging_without_opening_the_viewer(reader, site_url):
     tab = open_seminar(reader, site_url, "light", 1366)
     label = tab.page.locator(".course-figure__drawing svg text", has_text="머신러닝").first
     label.scroll_into_view_if_needed()
-    label.dblclick()
-    assert tab.page.evaluate("String(window.getSelection())").strip()
+    box = label.bounding_box()
+    middle = box["y"] + box["height"] / 2
+    tab.page.mouse.move(box["x"] + 1, middle)
+    tab.page.mouse.down()
+    tab.page.mouse.move(box["x"] + box["width"] - 1, middle, steps=8)
+    tab.page.mouse.up()
+    assert "머신러닝" in tab.page.evaluate("String(window.getSelection())")
     tab.page.wait_for_timeout(400)
     assert not tab.page.locator("dialog.figure-viewer").is_visible()  # selecting is not a tap
