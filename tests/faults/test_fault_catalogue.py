@@ -1,0 +1,155 @@
+"""The fault catalogue: plausible mistakes of a maintainer, each stopping the build clearly.
+
+Every fault is injected alone into a warm copy of the project that holds a last
+good site/. `scripts/build_site.py` (what `make build` runs) must then exit
+non-zero, name the file (and line where there is one), state the fix, print no
+Python traceback, and leave the last good site/ byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import tree_digest
+
+SEMINAR = "docs/2022-2/04-what-to-do-with-data.md"
+NOTEBOOK = "notebooks/seminar04/supervised_learning.py"
+FIGURE = "figures/seminar04/ai_ml_dl.py"
+
+
+@dataclass(frozen=True)
+class Fault:
+    id: str
+    inject: Callable[[Path], None]
+    names: str  # the file (and line) the message must name
+    fix: str  # words of the fix the message must state
+
+
+def replace(path: str, old: str, new: str, count: int = 1):
+    def inject(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return inject
+
+
+def append(path: str, text: str):
+    def inject(project: Path) -> None:
+        file = project / path
+        file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return inject
+
+
+def write(path: str, text: str | bytes):
+    def inject(project: Path) -> None:
+        file = project / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            file.write_bytes(text)
+        else:
+            file.write_text(text, encoding="utf-8")
+
+    return inject
+
+
+def both(*injections):
+    def inject(project: Path) -> None:
+        for each in injections:
+            each(project)
+
+    return inject
+
+
+def seminar_page(number: int, title: str, date: str = "2022-11-10", extra: str = "") -> str:
+    return (
+        f"---\ntitle: \"{number:02d} {title}\"\nnumber: {number}\ndate: {date}\npresenters: [홍길동]\n"
+        f"tags: [seminar]\nsummary: 요약.\n{extra}---\n\n# {number:02d} {title}\n\n본문입니다.\n"
+    )
+
+
+def cp949_page(project: Path) -> None:
+    (project / "docs/2022-2/05-cp949.md").write_bytes(seminar_page(5, "윈도우에서 쓴 글").encode("cp949"))
+
+
+FAULTS = [
+    # Front matter ------------------------------------------------------------------
+    Fault("unclosed-list", replace(SEMINAR, "presenters: [keonju]", "presenters: [keonju, 홍길동"), f"{SEMINAR}:5:", "']' 로 닫으세요"),
+    Fault("bare-colon", replace(SEMINAR, "summary: 데이터 직무,", "summary: 정리: 데이터 직무,"), f"{SEMINAR}:7:", "따옴표로 감싸세요"),
+    Fault("tab-indent", replace(SEMINAR, "tags: [seminar]", "tags:\n\t- seminar"), f"{SEMINAR}:7:", "탭 대신 공백"),
+    Fault("impossible-date", replace(SEMINAR, "date: 2022-11-03", "date: 2022-13-45"), f"{SEMINAR}:4:", "YYYY-MM-DD"),
+    Fault("date-in-words", replace(SEMINAR, "date: 2022-11-03", "date: 11월 3일"), f"{SEMINAR}:4:", "YYYY-MM-DD"),
+    Fault("cp949-page", cp949_page, "docs/2022-2/05-cp949.md", "UTF-8"),
+    Fault("missing-title", replace(SEMINAR, 'title: "04 데이터로 뭐를 할까?"\n', ""), SEMINAR, "필수 필드 'title'"),
+    Fault("number-as-text", replace(SEMINAR, "number: 4", 'number: "넷"'), f"{SEMINAR}:3:", "1 이상의 정수"),
+    Fault("number-zero", replace(SEMINAR, "number: 4", "number: 0"), f"{SEMINAR}:3:", "1 이상의 정수"),
+    Fault("presenters-one-string", replace(SEMINAR, "presenters: [keonju]", 'presenters: "keonju, 홍길동"'), f"{SEMINAR}:5:", "presenters: [keonju, 홍길동]"),
+    Fault("tag-typo", replace(SEMINAR, "tags: [seminar]", "tags: [semniar]"), f"{SEMINAR}:6:", "'seminar' 의 오타"),
+    Fault("field-typo", replace(SEMINAR, "summary:", "sumary:"), f"{SEMINAR}:7:", "'summary' 의 오타"),
+    Fault("field-twice", replace(SEMINAR, "tags: [seminar]", "tags: [seminar]\nnumber: 5"), f"{SEMINAR}:7:", "하나만 남기세요"),
+    Fault("front-matter-never-ends", replace(SEMINAR, "\n---\n", "\n\n"), f"{SEMINAR}:1:", "'---' 만 있는 줄"),
+    Fault("front-matter-a-list", write("docs/2022-2/05-list.md", "---\n- title\n- number\n---\n# 05\n"), "docs/2022-2/05-list.md:2:", "'이름: 값'"),
+    Fault("term-mismatch", replace(SEMINAR, "tags: [seminar]", "tags: [seminar]\nterm: 2023-1"), f"{SEMINAR}:7:", "'term' 줄을 지우거나"),
+    Fault("slides-not-a-link", replace(SEMINAR, "tags: [seminar]", "tags: [seminar]\nslides: 발표.pdf"), f"{SEMINAR}:7:", "http(s) 주소"),
+    Fault("summary-a-list", replace(SEMINAR, "summary: 데이터 직무,", "summary:\n  - 데이터 직무,"), f"{SEMINAR}:7:", "한 줄 문자열"),
+    Fault("no-front-matter", write("docs/2022-2/05-bare.md", "# 05 제목만 있는 글\n\n본문.\n"), "docs/2022-2/05-bare.md:1:", "필수 필드"),
+    # Rules across pages --------------------------------------------------------------
+    Fault("number-taken", write("docs/2022-2/05-second.md", seminar_page(4, "두 번째 4회")), "docs/2022-2/04-what-to-do-with-data.md, docs/2022-2/05-second.md", "겹치지 않게"),
+    Fault("title-taken", write("docs/2022-2/05-same.md", seminar_page(5, "데이터로 뭐를 할까?").replace("05 데이터로", "04 데이터로")), "docs/2022-2/05-same.md", "겹치지 않게"),
+    Fault("seminar-outside-terms", write("docs/seminars/05-lost.md", seminar_page(5, "길 잃은 글", "2023-04-06")), "docs/seminars/05-lost.md:1:", "docs/2023-1/ 로 옮기세요"),
+    Fault("almost-a-term-folder", write("docs/2023_1/05-x.md", seminar_page(5, "학기 폴더 오타", "2023-04-06")), "docs/2023_1/", "2023-1"),
+    Fault("seminar-too-deep", write("docs/2022-2/extra/05-deep.md", seminar_page(5, "깊은 곳")), "docs/2022-2/extra/05-deep.md:1:", "학기 폴더 바로 안"),
+    Fault("seminar-listed-in-nav", replace("mkdocs.yml", "  - 태그: tags.md", "  - 옛 목록: 2022-2/04-what-to-do-with-data.md\n  - 태그: tags.md"), "mkdocs.yml", "nav 에서 이 줄을 지우세요"),
+    Fault("notebook-linked-nowhere", write("notebooks/seminar04/orphan.py", "# %%\nprint('고아')\n"), "notebooks/seminar04/orphan.py", "세미나 글에서 링크"),
+    # Configuration -------------------------------------------------------------------
+    Fault("course-settings-missing", replace("mkdocs.yml", "  course:\n    tags: [seminar, 실습]\n", ""), "mkdocs.yml", "extra.course.tags"),
+    Fault("old-terms-setting", replace("mkdocs.yml", "    tags: [seminar, 실습]\n", "    tags: [seminar, 실습]\n    terms:\n      2nd_term: {title: 2학기, folder: 2nd-term}\n"), "mkdocs.yml", "이 줄을 지우세요"),
+    Fault("schedule-of-unknown-term", append("docs/index.md", "\n<!-- seminar-schedule term=2031-1 -->\n"), "docs/index.md", "있는 학기: 2022-2"),
+    # Text that would publish silently ----------------------------------------------
+    Fault("liquid-include", append(SEMINAR, "\n{% include figure.html src=\"a.png\" %}\n"), f"{SEMINAR}:", "Liquid"),
+    Fault("liquid-variable", append(SEMINAR, "\n[자료]({{ site.baseurl }}/assets/a.pdf)\n"), f"{SEMINAR}:", "{{ site.baseurl }}"),
+    Fault("unclosed-fence", append(SEMINAR, "\n```python\nprint('닫지 않은 코드')\n"), f"{SEMINAR}:", "닫는 줄이 없어"),
+    Fault("remote-image", append(SEMINAR, "\n![그래프](https://example.com/graph.png)\n"), f"{SEMINAR}:", "다른 서버"),
+    Fault("image-without-alt", append(SEMINAR, "\n![](../figures/seminar04/ai_ml_dl.svg)\n"), f"{SEMINAR}:", "대체 텍스트"),
+    Fault("html-image-without-alt", append(SEMINAR, '\n<img src="../figures/seminar04/ai_ml_dl.svg">\n'), f"{SEMINAR}:", "대체 텍스트"),
+    Fault("scaffold-summary-left", replace(SEMINAR, "summary: 데이터 직무, AI·머신러닝·딥러닝의 관계, 학습 방법과 대표 모델을 가볍게 훑어봅니다.", "summary: 한 줄로 소개해 주세요"), f"{SEMINAR}:7:", "한 줄로 소개하세요"),
+    Fault("todo-mark-left", append(SEMINAR, "\n<!-- 미완성: 예시를 더 넣기 -->\n"), f"{SEMINAR}:", "표시를 지우세요"),
+    Fault("redraw-box-left", append(SEMINAR, '\n!!! warning "그림 다시 그리기 필요"\n    원래 그림: https://example.com/a.png\n'), f"{SEMINAR}:", "스크립트로 다시 그려"),
+    Fault("empty-section", append(SEMINAR, "\n## 7. 다음 시간 예고\n"), f"{SEMINAR}:", "아래에 내용이 없습니다"),
+    Fault("broken-link", append(SEMINAR, "\n[다음 세미나](05-no-such-seminar.md)\n"), "2022-2/04-what-to-do-with-data.md", "05-no-such-seminar.md"),
+    Fault("missing-anchor", append("docs/index.md", "\n[여기](2022-2/04-what-to-do-with-data.md#없는-제목)\n"), "index.md", "없는-제목"),
+    Fault("figure-without-script", append(SEMINAR, "\n![없는 그림](../figures/seminar04/no_such_figure.svg)\n"), f"{SEMINAR}:", "figures/seminar04/no_such_figure.py"),
+    # Figures and notebooks -------------------------------------------------------------
+    Fault("figure-script-raises", replace(FIGURE, "def draw(rng):", "def draw(rng):\n    1 / 0"), f"{FIGURE}:", "ZeroDivisionError"),
+    Fault("notebook-cell-raises", append(NOTEBOOK, "\n# %%\nraise ValueError('실습 오류')\n"), f"{NOTEBOOK} 셀", "ValueError: 실습 오류"),
+]
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[fault.id for fault in FAULTS])
+def test_the_fault_stops_the_build_naming_the_file_and_the_fix_and_keeps_the_last_good_site(fault, broken_copy):
+    before = tree_digest(broken_copy / "site")
+    fault.inject(broken_copy)
+    result = subprocess.run(
+        [sys.executable, str(broken_copy / "scripts" / "build_site.py")],
+        capture_output=True, text=True, encoding="utf-8", timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert fault.names in output, output
+    assert fault.fix in output, output
+    assert "Traceback" not in output, output
+    assert tree_digest(broken_copy / "site") == before
+    assert not (broken_copy / "site.partial").exists()
+
+
+def test_the_catalogue_covers_every_kind_of_mistake():
+    assert len({fault.id for fault in FAULTS}) == len(FAULTS)
+    assert len(FAULTS) >= 40
