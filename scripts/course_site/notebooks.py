@@ -67,6 +67,8 @@ def _course_site_figure(figure):
     import matplotlib
     buffer = io.StringIO()
     # Glyphs as outlines: an SVG shown with <img> cannot use the page's fonts.
+    # (Crowded scatters stay vector too: 1,797 points are 370 KB but 29 KB
+    # gzipped, as served; rasterized they were 380 KB gzipped.)
     with matplotlib.rc_context({{"svg.fonttype": "path"}}):
         figure.savefig(buffer, format="svg", metadata={{"Date": None}})
     light = dark = buffer.getvalue()
