@@ -31,14 +31,14 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import File
 
-from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, NotebookFigure
+from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, IMAGE_TYPES, NotebookFigure
 from course_site.seminars import read_front_matter
 
 _NOTEBOOK_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.ipynb)(?:#[^)\s>]*)?>?")
 _PLACEHOLDER = re.compile(r"<!-- course-notebook:(\d+) -->")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# Outputs longer than this are folded to FOLDED_LINES (overrides/notebook.css)
-# with a button to unfold: a 200-line printout should not bury the next cell.
+# Outputs longer than this show their first 20 lines (overrides/notebook.css)
+# and a button to unfold: a 200-line printout should not bury the next cell.
 LONG_OUTPUT_LINES = 30
 
 
@@ -74,7 +74,7 @@ def placed_figure(figure: NotebookFigure, output: dict, light_src: str, dark_src
         width, height = figure_size_px(figure.light)
         return PlacedFigure(light_src, dark_src, figure.alt, width, height)
     data = output.get("data", {})
-    kind = next(kind for kind in ("image/png", "image/jpeg", "image/svg+xml") if kind in data)
+    kind = next(kind for kind in IMAGE_TYPES if kind in data)
     payload = data[kind]
     if kind == "image/svg+xml":
         payload = base64.b64encode("".join(payload).encode("utf-8")).decode("ascii")

@@ -8,11 +8,12 @@ from course_site.notebook_pages import (
     LONG_OUTPUT_LINES,
     PlacedFigure,
     code_fence,
+    placed_figure,
     notebook_markdown,
     with_fragments,
     without_scripts,
 )
-from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY
+from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, NotebookFigure
 
 
 def notebook(*cells):
@@ -92,3 +93,11 @@ def test_scripts_and_mermaid_triggers_in_text_cells_are_removed():
     html = '<p>a</p><script src="https://x/y.js"></script><pre class="mermaid"><code>graph</code></pre>'
     cleaned = without_scripts(html)
     assert "<script" not in cleaned and 'class="mermaid"' not in cleaned and "graph" in cleaned
+
+
+def test_an_image_that_is_not_a_matplotlib_figure_keeps_its_png_and_its_described_alt_text():
+    shown = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0K\n", "text/plain": "<Image>"})
+    figure = placed_figure(NotebookFigure(0, 0, "", "", "학습 곡선 사진"), shown, "unused.svg", "unused.dark.svg")
+    assert figure == PlacedFigure("data:image/png;base64,iVBORw0K", "", "학습 곡선 사진", 0, 0)
+    page = rendered(notebook(code("display(Image('curve.png'))", shown)), {(0, 0): figure})
+    assert '<img src="data:image/png;base64,iVBORw0K" alt="학습 곡선 사진" loading="lazy"' in page

@@ -302,10 +302,20 @@ def test_plots_get_a_transparent_house_style_svg_its_dark_twin_and_alt_text(note
         ax.set_title("제목")
         ax.plot([2, 1])
         plt.show()
+
+        # %%
+        # 그림 설명: matplotlib 그림이 아닌 이미지도 설명을 받습니다
+        import io
+        from IPython.display import Image, display
+        picture = io.BytesIO()
+        plt.figure().savefig(picture, format="png")
+        plt.close("all")
+        display(Image(data=picture.getvalue()))
     """)
     figure_style = house_style()
     path = next(iter(build(notebooks).notebooks.values()))
-    titled, commented = read_figures(path)
+    titled, commented, picture = read_figures(path)
+    assert picture.alt == "matplotlib 그림이 아닌 이미지도 설명을 받습니다" and picture.light == ""
     assert titled.alt == "제목이 곧 설명: R²"
     assert commented.alt == "주석으로 쓴 설명이 제목보다 앞섭니다"
     assert figure_style.INK["text"] in titled.light and figure_style.INK["text"] not in titled.dark
