@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support import ROOT
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -53,11 +55,18 @@ def browser():
         chromium.close()
 
 
+# The screens the reading tests use: a common phone (CSS px) and a common laptop.
+SCREENS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
+
+
 class Reader:
     """One browser tab with a colour-scheme preference; remembers every request it made."""
 
-    def __init__(self, browser, scheme: str, width: int = 1280, height: int = 900):
-        self.context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+    def __init__(self, browser, scheme: str, width: int = 1280, height: int = 900, touch: bool = False):
+        # touch: a phone's hover-less touch screen ("(hover: none)" matches), not only its width.
+        self.context = browser.new_context(
+            color_scheme=scheme, viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+        )
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -74,10 +83,37 @@ class Reader:
 def reader(browser):
     opened = []
 
-    def open_reader(scheme: str = "light", **size) -> Reader:
-        opened.append(Reader(browser, scheme, **size))
+    def open_reader(scheme: str = "light", screen: str | None = None, **size) -> Reader:
+        """A tab; ``screen`` names one of SCREENS ("phone", "laptop") instead of a width and height."""
+        opened.append(Reader(browser, scheme, **(SCREENS[screen] if screen else {}), **size))
         return opened[-1]
 
     yield open_reader
     for each in opened:
         each.context.close()
+
+
+@pytest.fixture(scope="session")
+def reading_pages(built_site) -> list[str]:
+    """Every page of the built site a member reads (home, terms, seminars, tags), as URL paths.
+
+    Notebook pages are left out: they are checked with the notebooks.
+    """
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        path = index.parent.relative_to(built_site).as_posix()
+        if path.split("/")[0] in ("notebooks", "search", "assets"):
+            continue
+        pages.append("" if path == "." else path + "/")
+    return pages
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, installed from the npm registry by package.json."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core 가 {AXE} 에 없습니다. 저장소 맨 위에서 'npm ci' 로 설치하세요 (package.json).", pytrace=False)
+    return AXE.read_text(encoding="utf-8")

@@ -1,0 +1,44 @@
+/* Keyboard fixes for Material's components, inlined by main.html (no extra request). */
+
+/* A table wider than the screen scrolls inside its box (.md-typeset__scrollwrap,
+   added by Material's script). Only a focusable box can be scrolled with the
+   arrow keys, so a box that scrolls gets a tab stop and a name; one that fits
+   gets neither, so Tab does not stop on every table. */
+function courseMarkScrollingTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "표 (옆으로 스크롤)");
+    } else if (box.hasAttribute("role")) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  /* Material wraps the tables when its document$ fires, after this listener. */
+  if (window.document$) {
+    window.document$.subscribe(function () {
+      setTimeout(courseMarkScrollingTables, 0);
+    });
+  }
+  window.addEventListener("resize", courseMarkScrollingTables);
+});
+
+/* The palette toggle is a radio group that Material switches on Enter only;
+   Space is what keyboard users press on a button-like control. */
+document.addEventListener("keydown", function (event) {
+  var palette = event.target.closest && event.target.closest("[data-md-component=palette]");
+  if (!palette || event.key !== " ") {
+    return;
+  }
+  event.preventDefault();
+  var toggle = palette.querySelector("label:not([hidden])");
+  if (toggle) {
+    toggle.click();
+    document.getElementById(toggle.htmlFor).focus();
+  }
+});
