@@ -86,7 +86,7 @@ DARK_VARIANT = {
 # scrolls sideways in its box, like a wide table.
 PHONE_COLUMN_PX = 358
 MIN_TEXT_PX = 12
-WIDTH = 4.8  # inches: 461 px on a laptop, shrunk by 0.78 on a phone
+WIDTH = 4.8  # inches: 476 px on a laptop with the margins, shrunk by 0.75 on a phone
 PAD = 0.08  # inches of margin savefig adds around the drawing, on each side
 SMALL = math.ceil(MIN_TEXT_PX * 72 * (WIDTH + 2 * PAD) / PHONE_COLUMN_PX * 10) / 10  # 12 pt
 FONT_SIZE = 13  # labels

@@ -164,3 +164,17 @@ def test_figure_text_can_be_selected_by_dragging_without_opening_the_viewer(read
     assert "머신러닝" in tab.page.evaluate("String(window.getSelection())")
     tab.page.wait_for_timeout(400)
     assert not tab.page.locator("dialog.figure-viewer").is_visible()  # selecting is not a tap
+
+
+TEXT_FILL = """getComputedStyle([...document.querySelectorAll('.course-figure__drawing svg text')]
+  .find(t => (t.getAttribute('style') || '').includes('--fig-1f2328'))).fill"""
+
+
+def test_figure_ink_follows_the_palette_including_a_switch(reader, site_url):
+    tab = open_seminar(reader, site_url, "light", 390)
+    assert tab.page.evaluate(TEXT_FILL) == "rgb(31, 35, 40)"  # INK["text"]
+    switch_palette(tab)
+    assert tab.page.evaluate(TEXT_FILL) == "rgb(230, 237, 243)"  # its dark twin
+    dark = reader("dark", width=390, height=844)
+    dark.page.goto(site_url + SEMINAR)
+    assert dark.page.evaluate(TEXT_FILL) == "rgb(230, 237, 243)"

@@ -8,7 +8,7 @@ In the rendered HTML such an image becomes
         <svg role="img" aria-label="alt" ...>...real text...</svg>
       </div>
       <figcaption>caption
-        <span class="course-figure__links">
+        <span class="course-figure__links" data-search-exclude>
           <a class="course-figure__open" href=".../x.svg">크게 보기</a>
           <a href="https://github.com/.../figures/g/x.py">이 그림의 코드</a></span>
       </figcaption>
@@ -91,7 +91,7 @@ def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView])
             '<figure class="course-figure">\n'
             f'<div class="course-figure__drawing"{scroll_box(view)} data-search-exclude>{drawing(attributes, view)}</div>\n'
             f"<figcaption>{html.escape(caption)}"
-            f' <span class="course-figure__links">{" ".join(links)}</span></figcaption>\n'
+            f' <span class="course-figure__links" data-search-exclude>{" ".join(links)}</span></figcaption>\n'
             "</figure>"
         )
 
