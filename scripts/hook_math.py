@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from course_site.errors import CourseBuildError
 from course_site.formulas import FormulaErrors, MathRenderer, render_marked_math
 from course_site.formulas.assets import STYLESHEET_URI, find_katex_assets, missing_assets_message
+from course_site.formulas.markup import without_math_delimiters
 from course_site.formulas.source_lines import formula_lines
 
 log = get_plugin_logger("math")
@@ -69,6 +70,8 @@ def on_page_content(html, page, config, files):
         raise PluginError(str(error)) from None
     if count:
         _build["pages_with_math"].add(page.file.src_uri)
+        for item in toc_items(page.toc):
+            item.title = without_math_delimiters(item.title)
     return html
 
 
@@ -93,6 +96,13 @@ def on_post_page(output, page, config):
 
 
 # Helper functions -------------------------------------------------------------
+
+
+def toc_items(items):
+    for item in items:
+        yield item
+        yield from toc_items(item.children)
+
 
 
 def formula_report(page, errors: FormulaErrors) -> str:

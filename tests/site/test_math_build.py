@@ -27,6 +27,10 @@ $$
 ```math
 \begin{aligned} L(\theta) &= \sum_i (y_i - \theta^\top x_i)^2 \\ &= \lVert y - X\theta \rVert^2 \end{aligned}
 ```
+
+### 손실 $L(\theta)$ 줄이기
+
+경사 하강법으로 $L$ 을 줄입니다.
 """
 
 
@@ -55,12 +59,21 @@ def math_site(tmp_path_factory, built_site) -> tuple[Path, Path]:
 def test_every_form_of_math_becomes_katex_markup(math_site):
     _, site = math_site
     page = soup(site / "index.html")
-    assert len(page.select(".arithmatex .katex")) == 4
+    assert len(page.select(".arithmatex .katex")) == 6
     assert len(page.select("div.arithmatex .katex-display")) == 2
     assert "정확도" in page.select_one(".katex-display .katex-html").get_text()
     for mathml in page.select(".katex-mathml"):
         mathml.decompose()  # it repeats the TeX source for screen readers
     assert "\\frac" not in page.get_text() and "\\(" not in page.get_text()
+
+
+def test_a_heading_with_math_shows_rendered_on_the_page_and_as_plain_text_in_the_contents(math_site):
+    _, site = math_site
+    page = soup(site / "index.html")
+    heading = next(h for h in page.find_all("h3") if "손실" in h.get_text())
+    assert heading.select(".katex")
+    entries = [link.get_text(strip=True) for link in page.select("nav.md-nav--secondary a")]
+    assert "손실 L(\\theta) 줄이기" in entries and not any("\\(" in entry for entry in entries)
 
 
 def test_prices_escaped_dollars_and_code_stay_text(math_site):

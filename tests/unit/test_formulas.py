@@ -21,6 +21,7 @@ from course_site.formulas import (
     render_math_in_html,
 )
 from course_site.formulas.assets import find_katex_assets, woff2_only
+from course_site.formulas.markup import without_math_delimiters
 from course_site.formulas.render import render_with_katex
 from course_site.formulas.source_lines import formula_lines
 from support import ROOT
@@ -265,3 +266,8 @@ def test_rendered_math_reads_as_its_tex_source_for_the_search_index():
     assert [node.get_text() for node in tree.select(".arithmatex")] == ["\\hat{y} < 1", "\\text{정확도} = \\sqrt{a}"]
     assert "katex" not in searchable and "뒤 문단" in tree.get_text()
     assert math_as_tex(html) == html  # not rendered yet: nothing to undo
+
+
+def test_headings_in_the_table_of_contents_lose_the_math_wrapper():
+    assert without_math_delimiters("손실 \\(L(\\theta)\\) 줄이기와 \\(x\\)") == "손실 L(\\theta) 줄이기와 x"
+    assert without_math_delimiters("수식 없는 제목 (괄호)") == "수식 없는 제목 (괄호)"

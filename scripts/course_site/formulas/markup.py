@@ -170,3 +170,17 @@ def closing_tag_end(html: str, tag: str, start: int) -> int:
         if depth == 0:
             return found.end()
     return -1
+
+
+# Heading text outside the page (table of contents) ---------------------------
+
+INLINE_WRAP = re.compile(r"\\\((?P<tex>.+?)\\\)")
+
+
+def without_math_delimiters(text: str) -> str:
+    """Heading text as the table of contents shows it: ``손실 \\(L\\) 줄이기`` -> ``손실 L 줄이기``.
+
+    The heading itself is rendered; the navigation repeats its plain text,
+    where Arithmatex's wrapper would show as \\( and \\).
+    """
+    return INLINE_WRAP.sub(lambda match: match["tex"], text)
