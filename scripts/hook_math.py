@@ -21,7 +21,12 @@ from mkdocs.utils import get_relative_url
 
 from course_site.errors import CourseBuildError
 from course_site.formulas import FormulaErrors, MathRenderer, render_marked_math
-from course_site.formulas.assets import STYLESHEET_URI, find_katex_assets, missing_assets_message
+from course_site.formulas.assets import (
+    STYLESHEET_URI,
+    find_katex_assets,
+    katex_packages,
+    missing_assets_message,
+)
 from course_site.formulas.markup import without_math_delimiters
 from course_site.formulas.source_lines import formula_lines
 
@@ -48,7 +53,7 @@ def on_config(config):
 
 def on_files(files, config):
     try:
-        _build["assets"] = find_katex_assets(_build["root"])
+        _build["assets"] = find_katex_assets(katex_packages(_build["root"]))
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
     if _build["assets"] is not None:
@@ -80,7 +85,7 @@ def on_env(env, config, files):
     # place to report all broken formulas at once.
     problems = list(_build["problems"])
     if _build["pages_with_math"] and _build["assets"] is None:
-        problems.append(missing_assets_message(_build["root"]))
+        problems.append(missing_assets_message(katex_packages(_build["root"])))
     if problems:
         raise PluginError("수식을 그릴 수 없습니다:\n" + "\n".join(problems))
     if _build["pages_with_math"]:

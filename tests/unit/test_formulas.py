@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import markdown
 import pytest
@@ -20,7 +22,7 @@ from course_site.formulas import (
     render_marked_math,
     render_math_in_html,
 )
-from course_site.formulas.assets import find_katex_assets, woff2_only
+from course_site.formulas.assets import find_katex_assets, katex_packages, woff2_only
 from course_site.formulas.markup import without_math_delimiters
 from course_site.formulas.render import render_with_katex
 from course_site.formulas.source_lines import formula_lines
@@ -229,7 +231,7 @@ def test_formula_lines_follow_the_source_in_order():
 
 
 def test_the_shipped_stylesheet_names_only_woff2_fonts_that_exist():
-    assets = find_katex_assets(ROOT)
+    assets = find_katex_assets(katex_packages(ROOT))
     assert assets is not None, "node_modules/katex 가 없습니다: npm ci 를 실행하세요"
     assert ".woff)" not in assets.stylesheet and ".ttf)" not in assets.stylesheet
     assert "http" not in assets.stylesheet
@@ -246,7 +248,7 @@ def test_woff2_only_keeps_the_woff2_source_of_each_font_face():
 
 
 def test_without_the_katex_package_there_are_no_assets(tmp_path):
-    assert find_katex_assets(tmp_path) is None
+    assert find_katex_assets([tmp_path / "node_modules" / "katex"]) is None
 
 
 def test_a_katex_package_of_another_version_than_the_renderer_is_refused(tmp_path):
@@ -255,7 +257,7 @@ def test_a_katex_package_of_another_version_than_the_renderer_is_refused(tmp_pat
     (package / "package.json").write_text('{"version": "0.10.0"}', encoding="utf-8")
     (package / "dist" / "katex.min.css").write_text(".katex{}", encoding="utf-8")
     with pytest.raises(CourseBuildError, match="npm ci"):
-        find_katex_assets(tmp_path)
+        find_katex_assets([package])
 
 
 def test_rendered_math_reads_as_its_tex_source_for_the_search_index():
@@ -271,3 +273,9 @@ def test_rendered_math_reads_as_its_tex_source_for_the_search_index():
 def test_headings_in_the_table_of_contents_lose_the_math_wrapper():
     assert without_math_delimiters("손실 \\(L(\\theta)\\) 줄이기와 \\(x\\)") == "손실 L(\\theta) 줄이기와 x"
     assert without_math_delimiters("수식 없는 제목 (괄호)") == "수식 없는 제목 (괄호)"
+
+
+def test_a_copy_of_the_project_finds_katex_beside_the_environment_that_builds_it(tmp_path):
+    packages = katex_packages(tmp_path)
+    assert packages[0] == tmp_path.resolve() / "node_modules" / "katex"
+    assert Path(sys.prefix).parent.resolve() / "node_modules" / "katex" in packages

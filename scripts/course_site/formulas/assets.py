@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,22 +40,42 @@ class KatexAssets:
         return {STYLESHEET_URI: self.stylesheet, **self.fonts}
 
 
-def katex_package(root: Path) -> Path:
-    return root / "node_modules" / "katex"
+def katex_packages(root: Path) -> list[Path]:
+    """Where ``npm ci`` may have installed KaTeX for a build of the project at ``root``.
+
+    First beside mkdocs.yml; then beside the virtual environment that runs the
+    build (make puts .venv/ and node_modules/ side by side), so that a copy of
+    the project built with the checkout's .venv finds the checkout's KaTeX just
+    as it finds its pykatex.
+    """
+    places = [root]
+    if sys.prefix != sys.base_prefix:
+        places.append(Path(sys.prefix).parent)
+    packages: list[Path] = []
+    for place in places:
+        package = place.resolve() / "node_modules" / "katex"
+        if package not in packages:
+            packages.append(package)
+    return packages
 
 
-def find_katex_assets(root: Path) -> KatexAssets | None:
-    """The assets of ``node_modules/katex`` beside mkdocs.yml; None when it is not installed.
+def find_katex_assets(packages: list[Path]) -> KatexAssets | None:
+    """The assets of the first installed package of ``packages``; None when none is installed.
 
     Raises CourseBuildError when the installed version is not the one the
     renderer embeds (the markup would not match the stylesheet).
     """
-    package = katex_package(root)
-    try:
-        installed = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
-        css = (package / "dist" / "katex.min.css").read_text(encoding="utf-8")
-    except (OSError, ValueError, KeyError):
-        return None
+    for package in packages:
+        try:
+            installed = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+            css = (package / "dist" / "katex.min.css").read_text(encoding="utf-8")
+        except (OSError, ValueError, KeyError):
+            continue
+        return package_assets(package, installed, css)
+    return None
+
+
+def package_assets(package: Path, installed: str, css: str) -> KatexAssets:
     if installed != KATEX_VERSION:
         raise CourseBuildError(
             f"{package}: KaTeX {installed} 이(가) 설치되어 있지만 수식 렌더러는 KaTeX {KATEX_VERSION} 입니다.\n"
@@ -70,14 +91,14 @@ def find_katex_assets(root: Path) -> KatexAssets | None:
     return KatexAssets(stylesheet + OUR_RULES, fonts)
 
 
-
 def woff2_only(css: str) -> str:
     """``css`` with every @font-face source but the WOFF2 one removed."""
     return FONT_SOURCE.sub(lambda match: match[0] if match["format"] == "woff2" else "", css)
 
 
-def missing_assets_message(root: Path) -> str:
+def missing_assets_message(packages: list[Path]) -> str:
+    places = " 또는 ".join(str(package) for package in packages)
     return (
-        f"KaTeX 스타일과 글꼴({katex_package(root)})이 설치되어 있지 않습니다.\n"
+        f"KaTeX 스타일과 글꼴이 설치되어 있지 않습니다 ({places} 에 없음).\n"
         "  수식이 있는 페이지를 만들려면 make 로 환경을 만들거나 npm ci 를 실행하세요."
     )
