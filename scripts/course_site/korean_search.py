@@ -10,8 +10,9 @@ types 학습 or 역전파 would miss text indexed as 지도학습은 or
 1. **Hidden fields** ``title_parts`` and ``text_parts`` (indexed by lunr, never
    displayed) hold, for every word, the tails of its stem that start where a
    content morpheme starts (오차역전파, 역전파, 파), adjacent bare nouns joined
-   (차원 축소 → 차원축소, because readers type both spellings), and the other
-   spellings of glossary terms found in the entry (Transformer → 트랜스포머).
+   (차원 축소 → 차원축소, because readers type both spellings), and (in
+   ``text_parts``) the other spellings of glossary terms found in the entry
+   (Transformer → 트랜스포머).
    The displayed ``title`` and ``text`` stay exactly as Material wrote them,
    so nothing invisible reaches the reader.
 2. **Stems** (the word without its particles or endings: 딥러닝 in 딥러닝은) of
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from course_site.glossary import Glossary
 
 # Bump when the output of analyse_texts changes, so old cache entries are not reused.
-ALGORITHM_VERSION = "5"
+ALGORITHM_VERSION = "7"
 
 #: Material's ``separator``, set from code by scripts/hook_search.py (the one
 #: definition). Applied in the reader's browser to the index text and to every
@@ -75,12 +76,15 @@ CONTENT_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XR", "XPN", "VV", "VA", "MA
 # Tags of a Hangul word that is a bare noun and may form a compound with the
 # next word (bound nouns such as 수, 것, 등 are left out: 수 있는 is no compound).
 NOMINAL_TAGS = ("NNG", "NNP", "NR", "NP", "XR", "XPN", "XSN")
+# Tags a word's last content morpheme has when particles can follow it.
+STEM_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XR", "XSN")
 # Nouns at least this long that kiwipiepy kept whole in context are analysed
 # again on their own (in context 오차역전파(backpropagation) is one proper noun,
 # alone it is 오차 + 역전 + 파), so their tails become findable.
 LONG_NOUN = 4
 
 _HANGUL = re.compile(r"[가-힣]")
+_ONLY_PARTICLES = re.compile(f"(?:{PARTICLES})+")
 _TAG = re.compile(r"(<[^>]*>)")
 _RUN = re.compile(r"\w+")
 
@@ -117,6 +121,8 @@ class _Run(NamedTuple):
     end: int
     boundaries: list[int]  # where content morphemes start inside it
     stem_end: int  # end of its last content morpheme (before particles/endings)
+    nominal: bool  # its last content morpheme is a noun, number or foreign word (takes particles)
+    suffixed_end: int  # stem_end, moved past noun suffixes (XSN)
     noun_end: int  # end of the nouns it starts with (== start if none)
 
 
@@ -168,6 +174,11 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
             and (_HANGUL.match(piece[position - 1]) or _HANGUL.match(piece[position]))
         )
         content = [m for m in inside if m.tag.startswith(CONTENT_TAGS)]
+        # A noun suffix belongs to the stem a reader types: 군집화 of 군집화는, 지적 of 지적인.
+        suffixed = max((m.end for m in content), default=run.end())
+        for m in sorted(inside, key=lambda m: m.start):
+            if m.start == suffixed and m.tag == "XSN":
+                suffixed = m.end
         hangul = all(_HANGUL.match(char) for char in run.group())
         runs.append(
             _Run(
@@ -175,6 +186,8 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
                 end=run.end(),
                 boundaries=boundaries,
                 stem_end=max((m.end for m in content), default=run.end()),
+                nominal=bool(content) and _takes_particles(max(content, key=lambda m: m.end).tag),
+                suffixed_end=suffixed,
                 noun_end=_leading_noun_end(inside, run.start()) if hangul else run.start(),
             )
         )
@@ -183,13 +196,16 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
     stems: set[str] = set()
     for run in runs:
         stem = piece[run.start : run.stem_end]
-        if _HANGUL.search(piece[run.start : run.end]) and stem:
-            stems.add(stem.lower())
+        # Particles follow nouns: a verb root (같 of 같은) is no stem, or 지도 would be cut to 지 + 도.
+        takes_particles = run.nominal and bool(_HANGUL.search(piece[run.start : run.end]))
+        if takes_particles and stem:
+            stems.add(piece[run.start : run.suffixed_end].lower())
         for position in run.boundaries:
             if position < run.stem_end:
                 tail = piece[position : run.stem_end]
                 parts.add(tail)
-                stems.add(tail.lower())
+                if takes_particles:
+                    stems.add(piece[position : run.suffixed_end].lower())
         if run.boundaries:
             parts.add(stem)  # the compound without its particle: 딥러닝 of 딥러닝은
     # 차원 축소는 -> 차원축소: a bare noun joined with the noun that follows it.
@@ -197,7 +213,12 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
         one_space = piece[first.end : second.start] == " "
         if first.noun_end == first.end and second.noun_end > second.start and one_space:
             parts.add(piece[first.start : first.end] + piece[second.start : second.noun_end])
-    return {part for part in parts if _HANGUL.search(part)}, stems
+    # A lone particle after markup (</code>은) is analysed as a noun: it is no stem.
+    return {part for part in parts if _HANGUL.search(part)}, {s for s in stems if not _ONLY_PARTICLES.fullmatch(s)}
+
+
+def _takes_particles(tag: str) -> bool:
+    return tag.startswith(STEM_TAGS) and tag != "NNB"  # bound nouns (것, 수, 지) stand alone in no query
 
 
 def _split_multiword(piece: str, morphemes: list[Morpheme]) -> list[Morpheme]:
@@ -275,10 +296,12 @@ def build_search_index(
     report.cached_blocks = len(texts) - report.analysed_blocks
     stems: set[str] = set()
     for position, entry in enumerate(docs):
-        for offset, name in enumerate(("title", "text")):
-            analysis = analyses[2 * position + offset]
-            parts = set(analysis.parts) | glossary.other_spellings(plain_text(entry.get(name) or ""))
-            stems.update(analysis.stems)
+        title, text = analyses[2 * position], analyses[2 * position + 1]
+        stems.update(title.stems, text.stems)
+        # Other spellings weigh as text even when the title has the term: a
+        # heading that says Neural Network is not a heading about 인공 신경망.
+        spellings = glossary.other_spellings(plain_text(f"{entry.get('title') or ''}\n{entry.get('text') or ''}"))
+        for name, parts in (("title", set(title.parts)), ("text", set(text.parts) | spellings)):
             if parts:
                 entry[f"{name}_parts"] = " ".join(sorted(parts))
     index["config"]["korean"] = {

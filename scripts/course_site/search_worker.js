@@ -13,9 +13,10 @@
  * - Results: the title and a snippet of at most two blocks are marked again
  *   from the original text, so every matched word is highlighted, including
  *   matches found through the hidden parts fields (러닝 in 딥러닝은) and
- *   glossary spellings (Transformer for 트랜스포머). With several words,
- *   sections containing the phrase come first, then those containing all the
- *   words, then the rest.
+ *   glossary spellings (Transformer for 트랜스포머). Sections are then
+ *   ranked by how they answer the words as written (ranking()): the section
+ *   named or introducing the phrase first, then those containing it, then
+ *   those containing all the words, then the rest.
  */
 ;(() => {
   "use strict"
@@ -24,9 +25,10 @@
   const SETUP = 0
   const QUERY = 2
   const RESULT = 3
-  // Score added per tier (phrase 2, all words 1); lunr scores stay far below it.
+  // Score added per tier of ranking() (0-5); lunr scores stay far below it.
   const TIER = 1e9
   const SNIPPET_BLOCKS = 2
+  const MARKED_PAGES = 30  // Material shows 10 pages of results, 10 more per scroll
   const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
   const GAP_CHARS = "[\\s\\-()\\[\\]{}·…,/\"'“”‘’]*"
 
@@ -37,8 +39,7 @@
     gap: "",           // what may stand between the words of a phrase
     separator: /\s+/,
     spellings: new Map(),  // normalised spelling -> every spelling of its term
-    docs: new Map(),       // location -> { title, text } as indexed
-    plain: new Map()       // location -> title and text without markup
+    docs: new Map()        // location -> { title, text, boost } as indexed
   }
   const pending = []  // rewritten queries, in the order Material sent them
 
@@ -83,7 +84,7 @@
       for (const spelling of spellings)
         site.spellings.set(normal(spelling), spellings)
     for (const doc of docs)
-      site.docs.set(doc.location, { title: doc.title, text: doc.text })
+      site.docs.set(doc.location, { title: doc.title, text: doc.text, boost: doc.boost ?? 1, plain: null })
   }
 
   /* Query ----------------------------------------------------------------- */
@@ -102,6 +103,10 @@
   function stem(word) {
     if (site.stems.has(word))
       return word
+    // A Latin word with Hangul after it (rnn은): the Hangul can only be particles.
+    const latin = /^([a-z0-9]+)([가-힣]+)$/.exec(word)
+    if (latin && site.particles.test(latin[2]))
+      return latin[1]
     for (let cut = word.length - 1; cut > 0; cut--)
       if (site.stems.has(word.slice(0, cut)) && site.particles.test(word.slice(cut)))
         return word.slice(0, cut)
@@ -117,25 +122,14 @@
       return { items: [] }
     const each = query.words.map(word => markPattern([word]))
     const marks = markPattern(query.words)
-    const phrase = query.words.length > 1
-      ? new RegExp(query.words.map(formSource).join(site.gap), "i")
-      : null
+    const rank = ranking(query.words)
     const items = []
     for (const group of result.items)
       for (const item of group) {
         forgetParts(item)
         const doc = site.docs.get(item.location)
-        if (doc && item.score > 0) {
-          if (phrase) {
-            const found = Object.values(item.terms)
-            const all = found.length > 0 && found.every(Boolean)
-            item.score += TIER * (phrase.test(plainOf(item.location, doc)) ? 2 : all ? 1 : 0)
-          }
-          item.title = mark(doc.title, marks)
-          const text = snippet(doc.text, marks, each, phrase)
-          if (text !== null)
-            item.text = text
-        }
+        if (doc && item.score > 0 && doc.boost >= 1)
+          item.score += TIER * rank(doc, Object.values(item.terms))
         items.push(item)
       }
 
@@ -148,7 +142,67 @@
         groups.set(page, [])
       groups.get(page).push(item)
     }
-    return { ...result, items: [...groups.values()] }
+
+    /* Mark the pages a reader can reach by scrolling a little; further down,
+       Material's own marks stay (on a phone, hundreds of results would cost
+       more than they are worth). */
+    const pages = [...groups.values()]
+    for (const group of pages.slice(0, MARKED_PAGES))
+      for (const item of group) {
+        const doc = site.docs.get(item.location)
+        if (!doc || item.score <= 0)
+          continue
+        item.title = mark(doc.title, marks)
+        const text = snippet(doc.text, marks, each, rank.phrase)
+        if (text !== null)
+          item.text = text
+      }
+    return { ...result, items: pages }
+  }
+
+  // How well a section answers the words as written, best first: its heading
+  // is the phrase (5); its heading contains the phrase (4); its text
+  // introduces the phrase with a gloss in brackets, as 장바구니 분석(market
+  // basket analysis) (3); its text contains the phrase (2); it matches every
+  // word somewhere (1). Spaces inside Hangul words are optional, so 차원 축소
+  // and 차원축소 rank alike. Pages with a search boost below 1 (the 용어집) are
+  // not tiered: they follow the sections that teach.
+  function ranking(words) {
+    // The phrase as typed, or as any spelling of the glossary term it names
+    // (machine learning ranks the section titled 머신러닝 first).
+    const variants = [words]
+    for (const spelling of site.spellings.get(normal(words.join(""))) || [])
+      variants.push(spelling.toLowerCase().split(site.separator).filter(Boolean))
+    const source = variants
+      .map(variant => (isHangul(variant[0][0]) ? "(?<![가-힣])" : "") + variant.map(formSource).join(site.gap))
+      .map(one => `(?:${one})`)
+      .join("|")
+    const phrase = new RegExp(source, "i")
+    const introduced = new RegExp(`(?:${source})\\s*[(（]`, "i")
+    const joined = new Set(variants.map(variant => variant.join("")))
+    const rank = (doc, found) => {
+      const [title, text] = plainOf(doc)
+      if (joined.has(headingKey(title)))
+        return 5
+      if (phrase.test(title))
+        return 4
+      if (introduced.test(text))
+        return 3
+      if (phrase.test(text))
+        return 2
+      return found.length > 0 && found.every(Boolean) ? 1 : 0
+    }
+    rank.phrase = phrase
+    return rank
+  }
+
+  // A heading without its number, glosses in brackets, spaces and punctuation.
+  function headingKey(title) {
+    return title
+      .replace(/^\s*\d+(?:\.\d+)*\.?\s*/, "")
+      .replace(/\([^)]*\)/g, "")
+      .replace(/[\s\p{P}]/gu, "")
+      .toLowerCase()
   }
 
   // The hidden fields are for lunr only: not sent back to the page.
@@ -202,7 +256,7 @@
     blocks(html).forEach((block, position) => {
       const plain = block.replace(/<[^>]*>/g, " ")
       let hits = each.filter(word => contains(plain, word)).length
-      if (hits && phrase && phrase.test(plain))
+      if (hits && each.length > 1 && phrase.test(plain))
         hits += each.length
       if (hits)
         scored.push({ block, position, hits })
@@ -247,10 +301,10 @@
     return found
   }
 
-  function plainOf(location, doc) {
-    if (!site.plain.has(location))
-      site.plain.set(location, `${doc.title}\n${doc.text}`.replace(/<[^>]*>/g, " "))
-    return site.plain.get(location)
+  function plainOf(doc) {
+    if (!doc.plain)
+      doc.plain = [doc.title, doc.text].map(html => html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&"))
+    return doc.plain
   }
 
   function normal(value) {
