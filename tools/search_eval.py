@@ -1,16 +1,20 @@
 """Compare stock Material search with our Korean search on the same pages and queries.
 
-    python scripts/search_eval.py                        # builds both variants, then measures
-    python scripts/search_eval.py --ours site/ --stock /tmp/stock-site/   # measure built sites
+    python tools/search_eval.py                        # builds both variants, then measures
+    python tools/search_eval.py --ours site/ --stock /tmp/stock-site/   # measure built sites
 
-Builds a copy of the project twice in the same run: once as it is, once with
-a temporary mkdocs.yml whose ``search`` entry is plain (no separator, no
-compound fields) and without hook_search.py. Serves each on 127.0.0.1, types
-every query of tests/search/queries.yaml into the real search box in
-Chromium (/usr/bin/chromium driven by Playwright) and prints recall@5 per
-query set, the queries each variant misses, and both index sizes.
+Builds a copy of the project twice in the same run: once as it is, once
+without scripts/hook_search.py (Material's search as it comes). Serves each
+on 127.0.0.1, types every query of tools/search_queries.yaml into the real
+search box in Chromium (/usr/bin/chromium driven by Playwright) and prints,
+per query set, recall@5 and how often the expected section is the first
+result where the query asks for that ("first: true"), the pairs of spellings
+that disagree on the first result, words that should find nothing, what each
+variant misses, invisible characters in what the results display, and both
+index sizes.
 
-Exit status: 0 when measured, 1 when a build or the browser failed, 2 for wrong arguments.
+Not part of the test suite. Exit status: 0 when measured, 1 when a build or
+the browser failed, 2 for wrong arguments.
 """
 
 from __future__ import annotations
@@ -31,28 +35,33 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from course_site.project_copy import copy_project
-
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests" / "search" / "queries.yaml"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from course_site.project_copy import copy_project  # noqa: E402
+
+QUERIES = Path(__file__).with_name("search_queries.yaml")
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+SCORED_SETS = ("tuned", "tuned_2", "held_out")
 RESULTS = """
 () => [...document.querySelectorAll('.md-search-result__link')].map(link => [
   link.href, parseFloat(link.querySelector('article').dataset.mdScore)])
 """
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 @dataclass(frozen=True)
 class Query:
     text: str
     expect: tuple[str, ...]  # acceptable result locations, as in the search index
+    first: bool = False  # one of them must be the first result
 
 
 # Query file -------------------------------------------------------------------
 
 
 def load_queries(path: Path = QUERIES) -> dict[str, list]:
-    """{"tuned": [Query], "held_out": [Query], "absent": [str]} with page aliases expanded."""
+    """Query sets by name, page aliases expanded; "same_first" pairs and "absent" words as they are."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     pages = data["pages"]
 
@@ -60,10 +69,14 @@ def load_queries(path: Path = QUERIES) -> dict[str, list]:
         page, _, anchor = alias.partition("#")
         return pages.get(page, page) + ("#" + anchor if anchor else "")
 
-    sets = {
-        name: [Query(str(item["query"]), tuple(location(a) for a in item["expect"])) for item in data[name]]
-        for name in ("tuned", "held_out")
+    sets: dict[str, list] = {
+        name: [
+            Query(str(item["query"]), tuple(location(a) for a in item["expect"]), bool(item.get("first")))
+            for item in data[name]
+        ]
+        for name in SCORED_SETS
     }
+    sets["same_first"] = [tuple(str(q) for q in pair) for pair in data["same_first"]]
     sets["absent"] = [str(text) for text in data["absent"]]
     return sets
 
@@ -74,30 +87,27 @@ def load_queries(path: Path = QUERIES) -> dict[str, list]:
 class SearchBox:
     """Material's search box in one Chromium tab; ``results`` types a query like a reader."""
 
+    PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
+
     def __init__(self, page, site_url: str):
         self.page = page
         self.base_path = urlsplit(site_url).path
         page.goto(site_url)
         self.input = page.locator("input.md-search__input")
-        self.meta = page.locator(".md-search-result__meta")
         self.input.click()
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
-        )
+        page.wait_for_function(self.PLACEHOLDER)
 
     def results(self, query: str) -> list[str]:
         """Result locations (``page/#anchor`` as in the index), best score first."""
         self._type("")
         self._type(query)
-        self.page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.trim() !== '검색어를 입력하세요'"
-        )
+        self.page.wait_for_function(f"!({self.PLACEHOLDER})")
         self.page.wait_for_timeout(30)  # the list is rendered right after the count
         found = [(score, self.location(href)) for href, score in self.page.evaluate(RESULTS) if score > 0]
         return [location for _score, location in sorted(found, key=lambda pair: -pair[0])]
 
-    def hrefs(self) -> list[str]:
-        return [href for href, _score in self.page.evaluate(RESULTS)]
+    def displayed_text(self) -> str:
+        return self.page.locator(".md-search-result").inner_text()
 
     def location(self, href: str) -> str:
         url = urlsplit(href)
@@ -110,29 +120,50 @@ class SearchBox:
         self.input.fill(text)
         self.input.press("End")
         if not text:
-            self.page.wait_for_function(
-                "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
-            )
+            self.page.wait_for_function(self.PLACEHOLDER)
 
 
-def recall_at(box: SearchBox, queries: list[Query], k: int = 5) -> tuple[float, list[str]]:
-    misses = []
+@dataclass
+class Score:
+    found: int = 0
+    total: int = 0
+    first: int = 0
+    first_total: int = 0
+    invisible: int = 0
+
+    def row(self) -> str:
+        recall = f"{self.found / self.total:.2f} ({self.found}/{self.total})"
+        first = f"{self.first}/{self.first_total}" if self.first_total else "-"
+        return f"{recall:>16} {first:>8}"
+
+
+def score(box: SearchBox, queries: list[Query], misses: list[str], k: int = 5) -> Score:
+    result = Score(total=len(queries))
     for query in queries:
-        top = box.results(query.text)[:k]
-        if not set(top) & set(query.expect):
+        ranked = box.results(query.text)
+        result.invisible += len(INVISIBLE.findall(box.displayed_text()))
+        top = ranked[:k]
+        if set(top) & set(query.expect):
+            result.found += 1
+        else:
             misses.append(f"{query.text} → {top[:3] or '없음'}")
-    return 1 - len(misses) / len(queries), misses
+        if query.first:
+            result.first_total += 1
+            if ranked[:1] and ranked[0] in query.expect:
+                result.first += 1
+            else:
+                misses.append(f"{query.text} (첫 결과) → {ranked[:1] or '없음'}")
+    return result
 
 
 # Building the two variants ----------------------------------------------------------
 
 
 def stock_config(text: str) -> str:
-    """mkdocs.yml without our search changes: a plain ``- search`` and no hook_search.py."""
-    stock, found = re.subn(r"(?m)^  - search:\n(?:^      .*\n)+", "  - search\n", text)
-    stock, hooks = re.subn(r"(?m)^  - scripts/hook_search\.py\n", "", stock)
-    if found != 1 or hooks != 1:
-        raise SystemExit("mkdocs.yml 에서 search 설정(- search: 와 그 옵션)이나 hook_search.py 줄을 찾지 못했습니다.")
+    """mkdocs.yml without our search: no hook_search.py (the search plugin is then Material's own)."""
+    stock, hooks = re.subn(r"(?m)^  - scripts/hook_search\.py.*\n", "", text)
+    if hooks != 1:
+        raise SystemExit("mkdocs.yml 에서 hooks 의 scripts/hook_search.py 줄을 찾지 못했습니다.")
     return stock
 
 
@@ -140,7 +171,7 @@ def build(project: Path, config: str, site: Path) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / config), "-d", str(site)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -178,6 +209,28 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+def measure(box: SearchBox, name: str, sets: dict[str, list], details: list[str]) -> list[str]:
+    row = [name]
+    for set_name in SCORED_SETS:
+        misses: list[str] = []
+        result = score(box, sets[set_name], misses)
+        row.append(result.row())
+        details += [f"  [{name}/{set_name}] 놓침: {miss}" for miss in misses]
+        if result.invisible:
+            details.append(f"  [{name}/{set_name}] 결과 화면의 보이지 않는 문자 {result.invisible}개")
+    disagree = []
+    for a, b in sets["same_first"]:
+        first_a, first_b = box.results(a)[:1], box.results(b)[:1]
+        if first_a != first_b:
+            disagree.append(f"{a} → {first_a} / {b} → {first_b}")
+    row.append(f"{len(sets['same_first']) - len(disagree)}/{len(sets['same_first'])}")
+    details += [f"  [{name}/same_first] 다름: {pair}" for pair in disagree]
+    found = [text for text in sets["absent"] if box.results(text)]
+    row.append(f"{len(sets['absent']) - len(found)}/{len(sets['absent'])}")
+    details += [f"  [{name}/absent] 결과가 나옴: {text}" for text in found]
+    return row
+
+
 # Command ------------------------------------------------------------------------------
 
 
@@ -188,9 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = KoreanArgumentParser(description="기본 Material 검색과 한국어 검색의 recall@5 와 색인 크기를 비교합니다.")
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트 (없으면 빌드)")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트 (없으면 빌드)")
-    parser.add_argument(
-        "--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tests/search/queries.yaml)"
-    )
+    parser.add_argument("--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tools/search_queries.yaml)")
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):
         parser.error("--ours 와 --stock 은 함께 주세요.")
@@ -200,32 +251,22 @@ def main(argv: list[str] | None = None) -> int:
         ours, stock = (args.ours, args.stock) if args.ours else build_variants(Path(temporary))
         sizes = {"기본": index_size(stock), "우리": index_size(ours)}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
-            )
-            rows, details = [], []
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+            rows: list[list[str]] = []
+            details: list[str] = []
             for name, site in (("기본", stock), ("우리", ours)):
                 url, server = serve(site)
                 try:
-                    box = SearchBox(browser.new_page(), url)
-                    row = [name]
-                    for set_name in ("tuned", "held_out"):
-                        recall, misses = recall_at(box, sets[set_name])
-                        total = len(sets[set_name])
-                        row.append(f"{recall:.2f} ({total - len(misses)}/{total})")
-                        details += [f"  [{name}/{set_name}] 놓침: {miss}" for miss in misses]
-                    found = [text for text in sets["absent"] if box.results(text)]
-                    row.append(f"{len(sets['absent']) - len(found)}/{len(sets['absent'])}")
-                    details += [f"  [{name}/absent] 결과가 나옴: {text}" for text in found]
-                    rows.append(row)
+                    rows.append(measure(SearchBox(browser.new_page(), url), name, sets, details))
                 finally:
                     server.shutdown()
                     server.server_close()
             browser.close()
 
-    print(f"{'':4} {'recall@5 조정용':>18} {'recall@5 보류(held-out)':>24} {'없는 말 0건':>10}")
-    for name, tuned, held, absent in rows:
-        print(f"{name:4} {tuned:>18} {held:>24} {absent:>10}")
+    header = "".join(f" {name + ' recall@5':>16} {'첫 결과':>8}" for name in SCORED_SETS)
+    print(f"{'':4}{header} {'띄어쓰기 일치':>10} {'없는 말 0건':>10}")
+    for row in rows:
+        print(f"{row[0]:4} " + " ".join(row[1:4]) + f" {row[4]:>10} {row[5]:>10}")
     for name, (raw, packed) in sizes.items():
         print(f"색인 크기 {name}: {raw / 1024:.1f} KB (gzip {packed / 1024:.1f} KB)")
     print(f"비율 우리/기본: {sizes['우리'][0] / sizes['기본'][0]:.2f} (gzip {sizes['우리'][1] / sizes['기본'][1]:.2f})")

@@ -1,0 +1,177 @@
+"""Search on a slow phone at scale: our Korean search against stock Material, in one run.
+
+    python tools/search_phone.py [--pages 500] [--runs 5]
+    python tools/search_phone.py --ours SITE --stock SITE       # measure built sites
+
+Builds a course of ``--pages`` seminar pages made from seminar 04 (every page's
+text distinct; tools/benchmark_course.py) twice: as our site, and as its stock
+twin (Material alone, same Markdown). Serves each on 127.0.0.1 and opens the
+home page in Chromium with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate),
+alternating ours and stock, and measures:
+
+- first answer: from navigation start until the results of a query typed
+  while the page loads are shown (index download, parse, lunr index built in
+  the worker, first search);
+- typing to results: from the key-up of a query until its results are shown,
+  for a few queries, once the index is ready.
+
+Prints medians. Not part of the test suite: one run takes many minutes.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+THROTTLE = 4
+FIRST_QUERY = "딥러닝"
+QUERIES = ["표현 학습", "러닝", "지도학습은", "트랜스포머", "데이터 엔지니어", "역전파"]
+
+# Runs in the page before Material: types FIRST_QUERY as soon as the search box
+# exists and records when the result list first changes after a marked start.
+WATCH = """
+window.__search = { start: null, shown: null };
+document.addEventListener("DOMContentLoaded", () => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const list = document.querySelector(".md-search-result__list");
+  const seen = () => {
+    const text = meta.textContent.trim();
+    if (window.__search.start !== null && window.__search.shown === null && text && text !== "검색어를 입력하세요")
+      window.__search.shown = performance.now();
+  };
+  new MutationObserver(seen).observe(meta, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(seen).observe(list, { childList: true, subtree: true });
+  const input = document.querySelector("input.md-search__input");
+  input.focus();
+  input.value = FIRST;
+  window.__search.start = 0;  // from navigation start
+  input.dispatchEvent(new KeyboardEvent("keyup"));
+});
+"""
+TYPE = """
+async (query) => {
+  const input = document.querySelector("input.md-search__input");
+  const meta = document.querySelector(".md-search-result__meta");
+  input.value = "";
+  input.dispatchEvent(new KeyboardEvent("keyup"));
+  while (meta.textContent.trim() !== "검색어를 입력하세요") await new Promise(r => setTimeout(r, 20));
+  await new Promise(r => setTimeout(r, 50));
+  window.__search.shown = null;
+  input.value = query;
+  window.__search.start = performance.now();
+  input.dispatchEvent(new KeyboardEvent("keyup"));
+  while (window.__search.shown === null) await new Promise(r => setTimeout(r, 5));
+  return window.__search.shown - window.__search.start;
+}
+"""
+
+
+def build(config: Path, site: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, encoding="utf-8", env=env,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{config} 빌드가 실패했습니다:\n{result.stderr[-3000:]}")
+    print(f"빌드 {config.parent.name}: {time.perf_counter() - started:.0f}초", flush=True)
+
+
+def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
+    course = workdir / "course"
+    make_course(ROOT, course, pages)
+    stock_project = workdir / "stock-project"
+    make_stock_course(course, stock_project, {}, stock_config((course / "mkdocs.yml").read_text(encoding="utf-8")))
+    ours, stock = workdir / "ours", workdir / "stock"
+    build(course / "mkdocs.yml", ours)
+    build(stock_project / "mkdocs.yml", stock)
+    return ours, stock
+
+
+def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def measure_once(browser, url: str) -> tuple[float, list[float]]:
+    context = browser.new_context()
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    page.add_init_script(WATCH.replace("FIRST", repr(FIRST_QUERY)))
+    page.goto(url)
+    page.wait_for_function("window.__search && window.__search.shown !== null", timeout=600_000)
+    first = page.evaluate("window.__search.shown")
+    typing = [page.evaluate(TYPE, query) for query in QUERIES]
+    context.close()
+    return first, typing
+
+
+def main(argv: list[str] | None = None) -> int:
+    from course_site.cli import KoreanArgumentParser
+    from playwright.sync_api import sync_playwright
+
+    parser = KoreanArgumentParser(description="느린 휴대폰(CPU 4배 느리게)에서 검색 준비 시간과 입력→결과 시간을 기본 Material 과 비교합니다.")
+    parser.add_argument("--pages", type=int, default=500, metavar="N", help="세미나 쪽 수 (기본 500)")
+    parser.add_argument("--runs", type=int, default=5, metavar="N", help="번갈아 잴 횟수 (기본 5)")
+    parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트")
+    parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트")
+    args = parser.parse_args(argv)
+    if bool(args.ours) != bool(args.stock):
+        parser.error("--ours 와 --stock 은 함께 주세요.")
+
+    with tempfile.TemporaryDirectory(prefix="search-phone-") as temporary:
+        ours, stock = (args.ours, args.stock) if args.ours else build_sites(Path(temporary), args.pages)
+        sizes = {name: (site / "search" / "search_index.json").stat().st_size for name, site in (("우리", ours), ("기본", stock))}
+        results: dict[str, tuple[list[float], list[float]]] = {"우리": ([], []), "기본": ([], [])}
+        servers = {name: serve(site) for name, site in (("우리", ours), ("기본", stock))}
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+                for run in range(args.runs):
+                    order = ("우리", "기본") if run % 2 == 0 else ("기본", "우리")
+                    for name in order:
+                        first, typing = measure_once(browser, servers[name][0])
+                        results[name][0].append(first)
+                        results[name][1].extend(typing)
+                        print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 "
+                              + ", ".join(f"{t:.0f}" for t in typing) + " ms", flush=True)
+                browser.close()
+        finally:
+            for _url, server in servers.values():
+                server.shutdown()
+                server.server_close()
+
+    print(f"\nCPU {THROTTLE}배 느리게, {args.runs}회 중앙값")
+    print(f"{'':4} {'색인 크기':>10} {'첫 결과까지':>10} {'입력→결과':>10}")
+    for name, (firsts, typing) in results.items():
+        print(f"{name:4} {sizes[name] / 1e6:>8.1f}MB {statistics.median(firsts) / 1000:>9.2f}초 "
+              f"{statistics.median(typing):>8.0f}ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
