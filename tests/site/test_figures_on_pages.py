@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT, soup
+from support import ROOT, mkdocs_build, soup
 
 SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
 BUDGET_GZIP_BYTES = 300 * 1024  # all of a seminar's figures, fonts included (issue 12)
@@ -87,6 +87,25 @@ def test_build_log_says_how_many_figures_were_drawn_and_cached(built_site):
     log = (built_site.parent / "build.log").read_text(encoding="utf-8")
     assert "그림 17개: 새로 그림" in log and "캐시" in log
     assert "노트북 2개: 새로 실행" in log
+
+
+def test_a_figure_whose_text_is_too_small_for_a_phone_stops_a_strict_build_saying_what_to_change(
+    project_copy, tmp_path
+):
+    (project_copy / "figures" / "seminar04" / "tiny_labels.py").write_text(
+        '"""작은 글자 그림"""\n'
+        "from matplotlib.figure import Figure\n\n\n"
+        "def draw():\n"
+        "    fig = Figure(figsize=(7.2, 2))\n"
+        "    fig.add_axes((0, 0, 1, 1), xticks=[], yticks=[])\n"
+        '    fig.text(0.5, 0.5, "눈금 설명", fontsize=8)\n'
+        "    return fig\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "figures/seminar04/tiny_labels.py: 휴대폰 화면 폭에 맞추면 가장 작은 글자가" in result.stderr
+    assert "figure_style.SMALL" in result.stderr and "Traceback" not in result.stderr
 
 
 # Seminar 04's facts (issue 12): the figures and the text agree -----------------

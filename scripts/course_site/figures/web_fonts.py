@@ -71,6 +71,11 @@ def embedded_font_css(fonts: dict[str, str]) -> str:
     return "".join(rules)
 
 
+def is_whole_woff2(data: bytes) -> bool:
+    """A WOFF2 file states its own length in its header (bytes 8-11)."""
+    return data[:4] == b"wOF2" and int.from_bytes(data[8:12], "big") == len(data)
+
+
 def font_face(family: str, url: str) -> str:
     return f'@font-face{{font-family:{family};src:url("{url}") format("woff2");font-display:block}}'
 
@@ -104,6 +109,8 @@ class PageFonts:
         try:
             data = cached.read_bytes()
         except OSError:
+            data = b""
+        if not is_whole_woff2(data):  # missing, truncated or edited: make it again
             data = subset_woff2(path, characters)
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             write_atomically(cached, data)
