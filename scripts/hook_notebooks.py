@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
+from course_site.page_source import read_page
 from course_site.notebook_pages import (
     NotebookPageFile,
     notebook_actions,
@@ -75,7 +76,7 @@ def on_files(files, config):
         add_notebook_page(files, config, uri, executed)
     docs = Path(config.docs_dir)
     _build["backlinks"] = notebook_backlinks(
-        {page.src_uri: (docs / page.src_uri).read_text(encoding="utf-8") for page in files.documentation_pages()
+        {page.src_uri: read_page(Path(page.abs_src_path), f"docs/{page.src_uri}") for page in files.documentation_pages()
          if page.src_uri.endswith(".md") and page.abs_src_path and Path(page.abs_src_path).is_relative_to(docs)},
         set(_build["pages"]),
     )

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File
 
 from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, IMAGE_TYPES, NotebookFigure
-from course_site.seminars import read_front_matter
+from course_site.notebook_links import linked_notebooks
+from course_site.page_source import PageSource
 
-_NOTEBOOK_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.ipynb)(?:#[^)\s>]*)?>?")
 _PLACEHOLDER = re.compile(r"<!-- course-notebook:(\d+) -->")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Outputs longer than this show their first 20 lines (overrides/notebook.css)
@@ -185,16 +185,12 @@ def without_scripts(page_html: str) -> str:
     return _MERMAID.sub(r"\1mermaid-source", _SCRIPT.sub("", page_html))
 
 
-def notebook_backlinks(pages: dict[str, str], notebook_uris: set[str]) -> dict[str, list[tuple[str, str]]]:
+def notebook_backlinks(pages: dict[str, PageSource], notebook_uris: set[str]) -> dict[str, list[tuple[str, str]]]:
     """For each notebook, the pages (src_uri, title) whose Markdown links to it."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for src_uri, source in sorted(pages.items()):
-        targets = {
-            posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link))
-            for link in _NOTEBOOK_LINK.findall(source)
-        }
-        title = str(read_front_matter(source).get("title") or src_uri)
-        for target in sorted(targets & notebook_uris):
+    for src_uri, page in sorted(pages.items()):
+        title = str(page.meta.get("title") or src_uri)
+        for target in linked_notebooks(src_uri, page.body, notebook_uris):
             found.setdefault(target, []).append((src_uri, title))
     return found
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course_site.errors import CourseBuildError
+from course_site.notebook_links import notebook_sources
 from course_site.figures.discover import shared_fingerprint
 
 # This module's own text is part of every key: changing how notebooks are run
@@ -153,9 +154,7 @@ def discover_notebooks(notebooks_dir: Path, figures_dir: Path) -> list[NotebookS
         return []
     shared = shared_fingerprint(figures_dir.resolve())
     sources = []
-    for path in sorted(notebooks_dir.glob("*/**/*.py")):
-        if path.name.startswith("_") or "__pycache__" in path.parts:
-            continue
+    for path in notebook_sources(notebooks_dir):
         name = path.relative_to(notebooks_dir).with_suffix("").as_posix()
         digest = hashlib.sha256()
         for part in (RUNNER_SOURCE, KERNEL, SETUP_CODE, shared, name):

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course_site.errors import CourseBuildError
-from course_site.page_source import PageSource, parse_page, read_page
+from course_site.page_source import PageSource, read_page
 from course_site.terms import KEY_HELP, LOOKS_LIKE_TERM, Term, parse_term, term_for_date
 
 FIELDS = {
@@ -117,11 +117,6 @@ def is_seminar_page(src_uri: str) -> bool:
     return (
         src_uri.endswith(".md") and posixpath.basename(src_uri) != "index.md" and term_of_path(src_uri) is not None
     )
-
-
-def read_front_matter(source: str) -> dict:
-    """The front matter of Markdown text (for tools that hold text, not a file)."""
-    return parse_page(source.encode("utf-8"), "<page>").meta
 
 
 def load_course(docs_dir: Path, src_uris: list[str], config: CourseConfig) -> tuple[Course, dict[str, PageSource]]:
