@@ -28,6 +28,11 @@ FONT_FILES = (FONT_DIR / "NanumGothic.ttf", FONT_DIR / "NanumGothicBold.ttf")
 # so axes.unicode_minus can stay on and negative ticks keep a real minus.
 FONT_FAMILY = ["NanumGothic", "DejaVu Sans"]
 
+# NanumGothic draws arrows (→ ↑ ↔), super- and subscripts (² ₁) and √ as
+# barely visible marks. Text holding them takes these from DejaVu Sans first
+# (its Hangul still comes from NanumGothic): ax.text(..., **SYMBOLS).
+SYMBOLS = {"fontfamily": ["DejaVu Sans", "NanumGothic"]}
+
 # Text and lines. Keys are roles, values are light-palette colours.
 INK = {
     "text": "#1f2328",  # labels, titles, arrows

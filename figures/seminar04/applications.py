@@ -4,7 +4,7 @@
 뜻한다. 출력이 점선이고 제목이 회색인 줄은 같은 입력·출력 조합의 다른 예다.
 """
 from diagram_parts import arrow, box, canvas, text
-from figure_style import SMALL, WIDTH
+from figure_style import SMALL, SYMBOLS, WIDTH
 
 ROWS = [("텍스트", "blue"), ("이미지·영상", "green"), ("음성", "orange"),
         ("사용 기록", "purple")]
@@ -50,6 +50,6 @@ def draw(rng):
             radius=0.06, fill=not extra, ls=(0, (3, 2)) if extra else "-")
         text(ax, x_text, y + 0.13, title, size=SMALL, weight="bold", ha="left",
              color="muted" if extra else "text")
-        text(ax, x_text, y - 0.14, sub, size=SMALL, color="muted", ha="left")
+        text(ax, x_text, y - 0.14, sub, size=SMALL, color="muted", ha="left", **SYMBOLS)
         y -= pitch
     return fig

@@ -14,7 +14,7 @@ from PIL import Image
 from scipy.signal import correlate2d
 from sklearn.datasets import load_sample_image
 
-from figure_style import INK, SMALL, TINT, WIDTH
+from figure_style import INK, SMALL, SYMBOLS, TINT, WIDTH
 
 SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])  # left-right change: vertical edges
 SOBEL_Y = SOBEL_X.T  # top-bottom change: horizontal edges
@@ -80,6 +80,5 @@ def draw(rng):
     fig.text(0.5, kax.get_position().y0 - 0.02,
              "②·③의 색: 회색 = 0, 흰색 = 양수, 검정 = 음수\n④ = √(Gx² + Gy²): 밝을수록 강한 경계",
              ha="center", va="top", fontsize=SMALL, color=INK["muted"], linespacing=1.4,
-             # NanumGothic's ² and √ are too small to read: DejaVu Sans draws them
-             fontfamily=["DejaVu Sans", "NanumGothic"])
+             **SYMBOLS)
     return fig

@@ -11,7 +11,7 @@ import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.decomposition import PCA
 
-from figure_style import INK, TINT, WIDTH
+from figure_style import INK, SYMBOLS, TINT, WIDTH
 
 PER_DIGIT = 100
 
@@ -49,7 +49,7 @@ def draw(rng):
     ax.set_ylabel(f"주성분 2 (분산의 {ratio[1] * 100:.1f}%)")
     ax.set_title(
         f"64차원 → 2차원\n두 축이 전체 분산의 {ratio.sum() * 100:.1f}%를 설명",
-        loc="left",
+        loc="left", **SYMBOLS,
     )
     ax.grid(True, color=INK["grid"], lw=0.6)
     ax.set_axisbelow(True)

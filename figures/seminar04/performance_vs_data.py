@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from diagram_parts import pill
-from figure_style import ACCENT, INK, TINT, FONT_SIZE, SMALL, WIDTH
+from figure_style import ACCENT, FONT_SIZE, INK, SMALL, SYMBOLS, TINT, WIDTH
 
 # label, accent, line width, ceiling, data scale, dashes
 CURVES = [
@@ -53,9 +53,9 @@ def draw(rng):
     ax.set_ylim(0, 1.0)
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_xlabel("데이터 양 →", fontsize=FONT_SIZE, loc="right")
-    ax.text(0, 1.035, "성능 ↑", fontsize=FONT_SIZE, color=INK["text"], ha="center",
+    ax.set_xlabel("데이터 양 →", fontsize=FONT_SIZE, loc="right", **SYMBOLS)
+    ax.text(0, 1.035, "성능 ↑", fontsize=FONT_SIZE, color=INK["text"], ha="center", **SYMBOLS,
             va="bottom", clip_on=False)
     ax.spines[["left", "bottom"]].set_linewidth(1.2)
-    pill(ax, 0.75, 1.07, "개념도 · 눈금·단위 없음", tint="gray", size=SMALL, ha="left")
+    pill(ax, 1.1, 1.07, "개념도 · 눈금·단위 없음", tint="gray", size=SMALL, ha="left")
     return fig

@@ -6,7 +6,7 @@
 import numpy as np
 
 from diagram_parts import arrow, box, canvas, pill, text
-from figure_style import FONT_SIZE, SMALL, TITLE_SIZE, WIDTH
+from figure_style import FONT_SIZE, SMALL, SYMBOLS, TITLE_SIZE, WIDTH
 
 COLOUR = {"규칙": "blue", "데이터": "green", "해답": "orange"}
 
@@ -56,5 +56,6 @@ def draw(rng):
     d1, d2 = rule_b - rule_a, ans_b - ans_a
     t = np.linalg.solve(np.column_stack([d1, -d2]), ans_a - rule_a)[0]
     cross = rule_a + t * d1
-    pill(ax, cross[0], cross[1], "입력 ↔ 출력 뒤바뀜", tint="gray", size=SMALL, zorder=6)
+    label = pill(ax, cross[0], cross[1], "입력 ↔ 출력 뒤바뀜", tint="gray", size=SMALL, zorder=6)
+    label.set_fontfamily(SYMBOLS["fontfamily"])
     return fig

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import LinearRegression
 
-from figure_style import ACCENT, INK, WIDTH
+from figure_style import ACCENT, INK, SYMBOLS, WIDTH
 
 N_RESIDUALS = 12
 
@@ -54,13 +54,13 @@ def draw(rng):
     ax.text(
         0.02, 0.97,
         f"ŷ = {w:.2f} × BMI {_signed(b, '.1f')}\nR² = {r2:.2f}",
-        transform=ax.transAxes, va="top", ha="left", color=INK["text"],
+        transform=ax.transAxes, va="top", ha="left", color=INK["text"], **SYMBOLS,
         linespacing=1.5,
     )
 
     ax.set_xlim(xs[0], xs[1])
     ax.set_ylim(0, 370)
-    ax.set_xlabel("체질량지수 BMI (kg/m²)")
+    ax.set_xlabel("체질량지수 BMI (kg/m²)", **SYMBOLS)
     ax.set_ylabel("1년 뒤 당뇨 진행 정도")
     ax.set_yticks([0, 100, 200, 300])
     ax.set_title(f"선형 회귀: BMI로 당뇨 진행 정도 예측\n(환자 {len(target)}명)", loc="left")

@@ -4,13 +4,10 @@
 모든 시점의 셀은 같은 가중치를 공유한다.
 """
 from diagram_parts import arrow, box, canvas, text
-from figure_style import FONT_SIZE, SMALL, WIDTH
+from figure_style import FONT_SIZE, SMALL, SYMBOLS, WIDTH
 
 WORDS = ["오늘", "날씨가", "좋다"]
 SUB = "₀₁₂₃₄"  # subscript digits: plain text, no mathtext
-# NanumGothic's subscripts and arrows are barely visible dots: take them from
-# DejaVu Sans (Hangul in the same label still comes from NanumGothic).
-SYMBOLS = {"fontfamily": ["DejaVu Sans", "NanumGothic"]}
 
 
 def _cell(ax, x, y, xin, yout, word=None):
