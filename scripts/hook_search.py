@@ -59,7 +59,9 @@ def on_config(config):
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
     _build.update(
-        cache=AnalysisCache(Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser),
+        cache=AnalysisCache(
+            Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser
+        ),
         glossary=Glossary([]),
         glossary_page=None,
         files=None,
@@ -74,7 +76,8 @@ def on_files(files, config):
         return files
     files.remove(data)  # the data is not a page of its own
     try:
-        _build["glossary"] = load_glossary(Path(data.abs_src_path), f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}")
+        shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
+        _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
     # Not in the nav by itself (no omitted-file warning); mkdocs.yml's nav places it.

@@ -241,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = KoreanArgumentParser(description="기본 Material 검색과 한국어 검색의 recall@5 와 색인 크기를 비교합니다.")
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트 (없으면 빌드)")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트 (없으면 빌드)")
-    parser.add_argument("--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tools/search_queries.yaml)")
+    parser.add_argument(
+        "--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tools/search_queries.yaml)"
+    )
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):
         parser.error("--ours 와 --stock 은 함께 주세요.")
@@ -251,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
         ours, stock = (args.ours, args.stock) if args.ours else build_variants(Path(temporary))
         sizes = {"기본": index_size(stock), "우리": index_size(ours)}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+            )
             rows: list[list[str]] = []
             details: list[str] = []
             for name, site in (("기본", stock), ("우리", ours)):

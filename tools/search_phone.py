@@ -99,7 +99,8 @@ def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
     course = workdir / "course"
     make_course(ROOT, course, pages)
     stock_project = workdir / "stock-project"
-    make_stock_course(course, stock_project, {}, stock_config((course / "mkdocs.yml").read_text(encoding="utf-8")))
+    config = stock_config((course / "mkdocs.yml").read_text(encoding="utf-8"))
+    make_stock_course(course, stock_project, {}, config)
     ours, stock = workdir / "ours", workdir / "stock"
     build(course / "mkdocs.yml", ours)
     build(stock_project / "mkdocs.yml", stock)
@@ -145,9 +146,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="search-phone-") as temporary:
         ours, stock = (args.ours, args.stock) if args.ours else build_sites(Path(temporary), args.pages)
-        sizes = {name: (site / "search" / "search_index.json").stat().st_size for name, site in (("우리", ours), ("기본", stock))}
+        sites = {"우리": ours, "기본": stock}
+        sizes = {name: (site / "search" / "search_index.json").stat().st_size for name, site in sites.items()}
         results: dict[str, tuple[list[float], list[float]]] = {"우리": ([], []), "기본": ([], [])}
-        servers = {name: serve(site) for name, site in (("우리", ours), ("기본", stock))}
+        servers = {name: serve(site) for name, site in sites.items()}
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

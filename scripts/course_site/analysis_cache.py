@@ -63,7 +63,8 @@ class AnalysisCache:
         return data.get("blocks") or {}
 
     def _write(self, blocks: dict[str, list]) -> None:
-        text = json.dumps({"version": self.version, "blocks": blocks}, ensure_ascii=False, separators=(",", ":"))
+        data = {"version": self.version, "blocks": blocks}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
         try:

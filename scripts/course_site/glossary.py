@@ -69,7 +69,8 @@ class Glossary:
 
 def form_pattern(forms: tuple[str, ...]) -> re.Pattern:
     """One regex for all spellings: spaces optional inside Hangul, a word start before each."""
-    return re.compile("|".join(_one_form(form) for form in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+    longest_first = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(_one_form(form) for form in longest_first), re.IGNORECASE)
 
 
 def _one_form(form: str) -> str:

@@ -90,7 +90,9 @@ def glossary_html(glossary: Glossary, sections: list[Section], relative: Callabl
             details.append("다른 표기: " + ", ".join(html.escape(form) for form in term.spellings))
         taught = where_taught(term, sections)
         if taught:
-            links = [f'<a href="{html.escape(relative(section.url))}">{_label(section)}</a>' for section in taught]
+            links = [
+                f'<a href="{html.escape(relative(section.url))}">{_label(section)}</a>' for section in taught
+            ]
             details.append("배우는 곳: " + " · ".join(links))
         if details:
             lines.append("<p>" + "<br>".join(details) + "</p>")

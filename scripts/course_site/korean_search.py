@@ -131,7 +131,9 @@ class _Run(NamedTuple):
 
 def hangul_pieces(text: str) -> list[str]:
     """The pieces of index HTML the analyser reads: text between tags that contains Hangul."""
-    return [piece for piece in _TAG.split(text) if piece and not piece.startswith("<") and _HANGUL.search(piece)]
+    return [
+        piece for piece in _TAG.split(text) if piece and not piece.startswith("<") and _HANGUL.search(piece)
+    ]
 
 
 def analyse_texts(texts: list[str], analyse: Analyse) -> list[Analysis]:
@@ -155,7 +157,8 @@ def analyse_texts(texts: list[str], analyse: Analyse) -> list[Analysis]:
         parts: set[str] = set()
         stems: set[str] = set()
         for piece in hangul_pieces(text):
-            found_parts, found_stems = _piece_words(piece, _split_long_nouns(piece, morphemes[piece], noun_parts))
+            split = _split_long_nouns(piece, morphemes[piece], noun_parts)
+            found_parts, found_stems = _piece_words(piece, split)
             parts |= found_parts
             stems |= found_stems
         results.append(Analysis(tuple(sorted(parts)), tuple(sorted(stems))))
@@ -214,7 +217,8 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
         if first.noun_end == first.end and second.noun_end > second.start and one_space:
             parts.add(piece[first.start : first.end] + piece[second.start : second.noun_end])
     # A lone particle after markup (</code>은) is analysed as a noun: it is no stem.
-    return {part for part in parts if _HANGUL.search(part)}, {s for s in stems if not _ONLY_PARTICLES.fullmatch(s)}
+    parts = {part for part in parts if _HANGUL.search(part)}
+    return parts, {stem for stem in stems if not _ONLY_PARTICLES.fullmatch(stem)}
 
 
 def _takes_particles(tag: str) -> bool:
@@ -233,7 +237,9 @@ def _split_multiword(piece: str, morphemes: list[Morpheme]) -> list[Morpheme]:
     return result
 
 
-def _split_long_nouns(piece: str, morphemes: list[Morpheme], noun_parts: dict[str, list[Morpheme]]) -> list[Morpheme]:
+def _split_long_nouns(
+    piece: str, morphemes: list[Morpheme], noun_parts: dict[str, list[Morpheme]]
+) -> list[Morpheme]:
     result = []
     for m in morphemes:
         parts = [p for p in noun_parts.get(piece[m.start : m.end], []) if p.length > 0]
@@ -268,7 +274,8 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"한국어 검색 색인: 형태소 분석 {self.analysed_blocks}블록, 캐시 {self.cached_blocks}블록, "
-            f"어간 {self.stems}개; search_index.json {self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB"
+            f"어간 {self.stems}개; search_index.json "
+            f"{self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB"
         )
 
 
@@ -300,7 +307,8 @@ def build_search_index(
         stems.update(title.stems, text.stems)
         # Other spellings weigh as text even when the title has the term: a
         # heading that says Neural Network is not a heading about 인공 신경망.
-        spellings = glossary.other_spellings(plain_text(f"{entry.get('title') or ''}\n{entry.get('text') or ''}"))
+        both = f"{entry.get('title') or ''}\n{entry.get('text') or ''}"
+        spellings = glossary.other_spellings(plain_text(both))
         for name, parts in (("title", set(title.parts)), ("text", set(text.parts) | spellings)):
             if parts:
                 entry[f"{name}_parts"] = " ".join(sorted(parts))

@@ -1,18 +1,52 @@
-"""The Korean search index as the real build writes it: size, cache, settings check."""
+"""Korean search and the glossary as the real build writes them: index, worker, cache, settings, 용어집."""
 
 from __future__ import annotations
 
 import json
+import re
 
-from search_eval import stock_config
-from support import mkdocs_build
+from support import mkdocs_build, soup
+
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def search_index(site) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def without_search_hook(config_text: str) -> str:
+    text, count = re.subn(r"(?m)^  - scripts/hook_search\.py.*\n", "", config_text)
+    assert count == 1
+    return text
+
+
+def test_search_settings_come_from_code_and_the_index_carries_hidden_fields(built_site):
+    index = search_index(built_site)
+    assert {"title_parts", "text_parts"} <= set(index["config"]["fields"])
+    assert index["config"]["korean"]["stems"] and index["config"]["korean"]["glossary"]
+    assert any("text_parts" in entry for entry in index["docs"])
+
+
+def test_nothing_displayed_by_search_holds_an_invisible_character(built_site):
+    for entry in search_index(built_site)["docs"]:
+        assert not INVISIBLE.search(entry["title"] + entry["text"]), entry["location"]
+
+
+def test_materials_search_worker_starts_with_our_script_once(built_site):
+    (worker,) = (built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    text = worker.read_text(encoding="utf-8")
+    assert text.startswith("/* course-site search prelude") and text.count("end of course-site search prelude") == 1
+
+
+def test_readers_download_no_analyser_model(built_site):
+    files = [path for path in built_site.rglob("*") if path.is_file()]
+    assert not [path for path in files if "kiwi" in path.name.lower() or path.stat().st_size > 5_000_000]
 
 
 def test_index_is_no_bigger_than_one_and_a_half_times_the_stock_index(built_site, project_copy, tmp_path):
-    (project_copy / "mkdocs.yml").write_text(
-        stock_config((project_copy / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    result = mkdocs_build(project_copy, tmp_path / "stock")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(without_search_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "stock", strict=False)
     assert result.returncode == 0, result.stderr
     ours = (built_site / "search" / "search_index.json").stat().st_size
     stock = (tmp_path / "stock" / "search" / "search_index.json").stat().st_size
@@ -20,16 +54,7 @@ def test_index_is_no_bigger_than_one_and_a_half_times_the_stock_index(built_site
     assert ours <= 1.5 * stock
 
 
-def test_readers_download_no_analyser_model(built_site):
-    files = [path for path in built_site.rglob("*") if path.is_file()]
-    assert not [path for path in files if "kiwi" in path.name.lower() or path.stat().st_size > 5_000_000]
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert r"\u200b" in index["config"]["separator"] and {"title_compounds", "text_compounds"} <= set(
-        index["config"]["fields"]
-    )
-
-
-def test_build_with_every_page_cached_never_imports_kiwipiepy(project_copy, tmp_path, monkeypatch):
+def test_build_with_every_block_cached_never_imports_kiwipiepy(project_copy, tmp_path, monkeypatch):
     # project_copy carries the warm cache of the session build; a kiwipiepy
     # that cannot be imported proves the analyser is not even loaded.
     fake = tmp_path / "fake"
@@ -38,23 +63,45 @@ def test_build_with_every_page_cached_never_imports_kiwipiepy(project_copy, tmp_
     monkeypatch.setenv("PYTHONPATH", str(fake))
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "형태소 분석 0쪽" in result.stderr
+    assert "형태소 분석 0블록" in result.stderr
 
 
-def test_build_with_a_changed_page_segments_that_page_only(project_copy, tmp_path):
-    page = project_copy / "docs" / "2022-2" / "index.md"
+def test_build_with_a_changed_page_analyses_only_the_changed_block(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n강화학습 이야기는 다음 학기에 이어집니다.\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "형태소 분석 1쪽" in result.stderr
+    assert "형태소 분석 1블록" in result.stderr
 
 
-def test_a_separator_that_does_not_split_the_index_stops_the_build_saying_how_to_fix(project_copy, tmp_path):
+def test_search_options_written_in_mkdocs_yml_stop_the_build_saying_where_they_belong(project_copy, tmp_path):
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    start = text.index("      separator: '")
-    end = text.index("\n", start)
-    config.write_text(text[:start] + r"      separator: '[\s\-]+'" + text[end:], encoding="utf-8")
+    config.write_text(text.replace("  - search\n", "  - search:\n      separator: '[\\s\\-]+'\n", 1), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml" in result.stderr and "separator" in result.stderr and "Traceback" not in result.stderr
+    assert "separator" in result.stderr and "korean_search.py" in result.stderr and "Traceback" not in result.stderr
+
+
+# The 용어집 ----------------------------------------------------------------------------------
+
+
+def test_the_glossary_page_links_every_term_to_an_existing_section(built_site):
+    page = soup(built_site / "glossary" / "index.html")
+    terms = page.select("dl.course-glossary > dt")
+    assert terms
+    links = page.select("dl.course-glossary a[href]")
+    assert links
+    for link in links:
+        target, _, anchor = link["href"].partition("#")
+        html = soup((built_site / "glossary" / target / "index.html").resolve())
+        assert html.find(id=anchor) is not None, link["href"]
+    assert not (built_site / "glossary.yml").exists()  # the data itself is not published
+
+
+def test_a_mistake_in_the_glossary_fails_the_build_naming_file_and_line(project_copy, tmp_path):
+    data = project_copy / "docs" / "glossary.yml"
+    data.write_text("- term: 지도학습\n  english: supervised learning\n  definiton: 오타\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/glossary.yml:1" in result.stderr and "definition" in result.stderr and "Traceback" not in result.stderr
