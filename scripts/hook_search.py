@@ -17,6 +17,7 @@ State lives in ``_build``, reset in ``on_config`` at the start of each build.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -109,6 +110,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if not _build:
         return
+    started = time.perf_counter()
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")
     index = json.loads(raw)
@@ -121,6 +123,7 @@ def on_post_build(config):
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
     report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
+    report.seconds = time.perf_counter() - started
     log.info(report.summary())
 
 

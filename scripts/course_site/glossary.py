@@ -48,11 +48,17 @@ class Term:
 class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
-        self._patterns = [form_pattern(term.forms) for term in terms]
+        # One regex over every spelling of every term: one pass per text, even at 500 pages.
+        self._by_key = {_key(form): term for term in terms for form in term.forms}
+        forms = sorted((form for term in terms for form in term.forms), key=len, reverse=True)
+        self._pattern = re.compile("|".join(_one_form(form) for form in forms), re.IGNORECASE) if forms else None
 
     def found_in(self, plain: str) -> list[Term]:
         """The terms any spelling of which occurs in ``plain`` (text without markup)."""
-        return [term for term, pattern in zip(self.terms, self._patterns) if pattern.search(plain)]
+        if self._pattern is None:
+            return []
+        found = (self._by_key.get(_key(match.group())) for match in self._pattern.finditer(plain))
+        return list({id(term): term for term in found if term}.values())
 
     def other_spellings(self, plain: str) -> set[str]:
         """Search tokens of every spelling of every term found in ``plain``."""
@@ -65,6 +71,10 @@ class Glossary:
     def spellings(self) -> list[list[str]]:
         """For the search worker: the spellings of each term, which it highlights together."""
         return [list(term.forms) for term in self.terms]
+
+
+def _key(form: str) -> str:
+    return re.sub(r"[\s\-]+", "", form).lower()
 
 
 def form_pattern(forms: tuple[str, ...]) -> re.Pattern:

@@ -270,12 +270,13 @@ class IndexReport:
     stems: int = 0
     size_before: int = 0
     size_after: int = 0
+    seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"한국어 검색 색인: 형태소 분석 {self.analysed_blocks}블록, 캐시 {self.cached_blocks}블록, "
             f"어간 {self.stems}개; search_index.json "
-            f"{self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB"
+            f"{self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB ({self.seconds:.1f}초)"
         )
 
 
