@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, metavar="폴더", help="그린 SVG(글꼴을 품은 파일)를 복사해 둘 폴더")
     parser.add_argument("--force", action="store_true", help="캐시를 무시하고 다시 그리기")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)")
-    parser.add_argument("--workers", type=int, default=None, metavar="개수", help="동시에 그릴 프로세스 수 (기본: CPU 코어 수)")
+    parser.add_argument(
+        "--workers", type=int, default=None, metavar="개수", help="동시에 그릴 프로세스 수 (기본: CPU 코어 수)"
+    )
     args = parser.parse_args(argv)
 
     try:

@@ -66,7 +66,8 @@ def figure_bytes(tab) -> tuple[int, list[str]]:
         "[...document.querySelectorAll('figure.course-figure')].map(f => f.outerHTML).join('')"
     )
     fetched = [url for url in tab.responses if "/assets/figures/" in url or "/figures/" in url]
-    return len(gzip.compress(drawings.encode("utf-8"), 9)) + sum(tab.responses[url] for url in fetched), fetched
+    fetched_bytes = sum(tab.responses[url] for url in fetched)
+    return len(gzip.compress(drawings.encode("utf-8"), 9)) + fetched_bytes, fetched
 
 
 @pytest.fixture
@@ -132,6 +133,9 @@ def test_the_back_button_closes_the_viewer_and_stays_on_the_page(reader, site_ur
     assert tab.page.url == url
 
 
+FOCUS_IN_VIEWER = "document.querySelector('dialog.figure-viewer').contains(document.activeElement)"
+
+
 def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
     tab = open_seminar(reader, site_url, "light", 1366)
     link = tab.page.locator("a.course-figure__open").first
@@ -139,7 +143,7 @@ def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
     tab.page.keyboard.press("Enter")
     dialog = tab.page.locator("dialog.figure-viewer")
     assert dialog.is_visible()
-    assert tab.page.evaluate("document.querySelector('dialog.figure-viewer').contains(document.activeElement)")
+    assert tab.page.evaluate(FOCUS_IN_VIEWER)
     drawing = dialog.locator("svg")
     fitted = drawing.bounding_box()["width"]
     tab.page.keyboard.press("+")

@@ -17,7 +17,8 @@ def test_two_cold_renders_of_every_site_figure_are_byte_identical(tmp_path, monk
         monkeypatch.setenv("PYTHONHASHSEED", hash_seed)  # set ordering must not leak into output
         report = build_figures(ROOT / "figures", tmp_path / f"cache{run}", force=True)
         outputs.append(
-            {uri: (f.drawn.standalone.read_bytes(), f.drawn.inline.read_bytes()) for uri, f in report.figures.items()}
+            {uri: (f.drawn.standalone.read_bytes(), f.drawn.inline.read_bytes())
+             for uri, f in report.figures.items()}
         )
     assert len(outputs[0]) >= 17
     assert outputs[0] == outputs[1]

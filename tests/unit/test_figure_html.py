@@ -5,7 +5,10 @@ from __future__ import annotations
 from course_site.figures.html import FigureView, figure_styles, place_figures, unknown_figure_references
 from course_site.figures.web_fonts import PageFont
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="600" height="300" viewBox="0 0 450 225"><text>가</text></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    ' width="600" height="300" viewBox="0 0 450 225"><text>가</text></svg>'
+)
 VIEW = FigureView(
     svg=SVG,
     caption="스크립트 캡션",
@@ -25,7 +28,8 @@ def test_a_lone_figure_image_becomes_an_inline_drawing_with_caption_and_links():
     assert "xmlns" not in out  # HTML gives inline SVG its namespace
     assert "<figcaption>스크립트 캡션 " in out
     assert '<a class="course-figure__open" href="../../figures/g/plot.svg">크게 보기</a>' in out
-    assert '<a class="course-figure__code" href="https://example.org/repo/blob/HEAD/figures/g/plot.py">이 그림의 코드</a>' in out
+    code = "https://example.org/repo/blob/HEAD/figures/g/plot.py"
+    assert f'<a class="course-figure__code" href="{code}">이 그림의 코드</a>' in out
     assert "data-search-exclude" in out  # the labels would outweigh the prose in search
 
 
@@ -50,7 +54,8 @@ def test_an_inline_figure_image_is_drawn_without_caption():
 
 def test_a_figure_too_detailed_for_a_phone_keeps_its_width_in_a_keyboard_scrollable_box():
     wide = FigureView(svg=SVG, caption="c", code_url="", narrowest_px=560, scrolls_on_phone=True)
-    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", {"figures/g/plot.svg": wide})
+    page = '<p><img alt="a" src="figures/g/plot.svg" /></p>'
+    out, _ = place_figures(page, "", {"figures/g/plot.svg": wide})
     assert 'style="min-width:560px"' in out
     assert 'class="course-figure__drawing" tabindex="0" role="region" aria-label=' in out
 
@@ -63,7 +68,8 @@ def test_other_images_are_left_alone():
 def test_page_styles_link_the_page_fonts_and_set_dark_colours_for_screens_only():
     fonts = [PageFont("fig-A", "assets/figures/fig-A.0123456789.woff2", b"")]
     style = figure_styles([VIEW], fonts, "term/page/")
-    assert '@font-face{font-family:fig-A;src:url("../../assets/figures/fig-A.0123456789.woff2") format("woff2")' in style
+    url = "../../assets/figures/fig-A.0123456789.woff2"
+    assert f'@font-face{{font-family:fig-A;src:url("{url}") format("woff2")' in style
     assert "@media screen{[data-md-color-scheme=slate]{--fig-1f2328:#e6edf3}}" in style
 
 

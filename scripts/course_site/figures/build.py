@@ -94,7 +94,8 @@ def build_figures(
     for source in sources:
         figures[source.svg_uri] = BuiltFigure(source, ready[source.name])
         if ready[source.name].legibility:  # cached or not: until the figure is redrawn
-            wide_on_phone.append(f"{script_display_path(source.script, figures_dir)}: {ready[source.name].legibility}")
+            display = script_display_path(source.script, figures_dir)
+            wide_on_phone.append(f"{display}: {ready[source.name].legibility}")
     return FigureReport(
         figures=figures,
         rendered=len(to_render),

@@ -80,7 +80,8 @@ class FigureCache:
             "inline": {"sha256": sha256(inline_bytes), "size": len(inline_bytes)},
             **facts,
         }
-        write_atomically(manifest_path, json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
+        write_atomically(manifest_path, text.encode("utf-8"))
         return self.get(key) or CachedFigure(standalone, inline, **facts)
 
 

@@ -30,7 +30,9 @@ from course_site.errors import CourseBuildError
 # The renderer's own text is part of every key: changing how figures are drawn
 # or post-processed draws them all again, with no version number to remember.
 RENDERER_SOURCE = hashlib.sha256(
-    b"".join((Path(__file__).parent / name).read_bytes() for name in ("worker.py", "web_svg.py", "web_fonts.py"))
+    b"".join(
+        (Path(__file__).parent / name).read_bytes() for name in ("worker.py", "web_svg.py", "web_fonts.py")
+    )
 ).hexdigest()
 
 # Installed libraries whose version changes what a script draws.

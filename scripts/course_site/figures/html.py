@@ -60,7 +60,9 @@ _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _LONE_IMG_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
 
 
-def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView]) -> tuple[str, list[FigureView]]:
+def place_figures(
+    page_html: str, page_url: str, figures: dict[str, FigureView]
+) -> tuple[str, list[FigureView]]:
     """The page with its images of known figures inlined, and the figures it shows."""
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     shown: list[FigureView] = []
@@ -84,12 +86,14 @@ def place_figures(page_html: str, page_url: str, figures: dict[str, FigureView])
             return match.group(0)
         attributes, view = found
         caption = attributes.get("title") or view.caption
-        links = [f'<a class="course-figure__open" href="{html.escape(attributes["src"].split("#")[0])}">크게 보기</a>']
+        own_file = html.escape(attributes["src"].split("#")[0])
+        links = [f'<a class="course-figure__open" href="{own_file}">크게 보기</a>']
         if view.code_url:
             links.append(f'<a class="course-figure__code" href="{html.escape(view.code_url)}">이 그림의 코드</a>')
         return (
             '<figure class="course-figure">\n'
-            f'<div class="course-figure__drawing"{scroll_box(view)} data-search-exclude>{drawing(attributes, view)}</div>\n'
+            f'<div class="course-figure__drawing"{scroll_box(view)} data-search-exclude>'
+            f"{drawing(attributes, view)}</div>\n"
             f"<figcaption>{html.escape(caption)}"
             f' <span class="course-figure__links" data-search-exclude>{" ".join(links)}</span></figcaption>\n'
             "</figure>"

@@ -72,7 +72,8 @@ class _Worker:
 
     def send(self, source: FigureSource) -> None:
         self.job, self.started = source, time.monotonic()
-        self.process.stdin.write(json.dumps({"script": str(source.script), "name": source.name, "seed": source.seed}) + "\n")
+        job = {"script": str(source.script), "name": source.name, "seed": source.seed}
+        self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
 
     def close(self) -> None:
