@@ -40,7 +40,8 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CATEGORY_NAMES = {"performance": "성능", "accessibility": "접근성", "best-practices": "권장사항", "seo": "SEO"}
+# Lighthouse's own short names: ASCII keeps the columns straight.
+CATEGORY_NAMES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
 PAGES = {"홈": "", "세미나": "2022-2/04-what-to-do-with-data/"}
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/atom+xml")
 
@@ -160,14 +161,15 @@ def main() -> int:
             server.shutdown()
 
     print(f"Lighthouse {lighthouse_version()} 모바일, {args.runs}회 중앙값 (Chromium {CHROMIUM})")
-    header = "".join(f"{CATEGORY_NAMES[name]:>8}" for name in CATEGORIES)
-    print(f"  {'페이지':<14}{header}     LCP    전송량")
+    print("  Perf 성능, A11y 접근성, BP 권장사항, LCP 가장 큰 콘텐츠가 그려진 시각, 전송량 페이지 전체")
+    print("  " + " ".join(f"{CATEGORY_NAMES[name]:>5}" for name in CATEGORIES) + "      LCP    전송량  페이지")
     for page in PAGES:
         for name, label in (("ours", "우리"), ("stock", "기본 Material")):
             runs = results[(page, name)]
             medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-            cells = "".join(f"{medians[category]:>8.0f}" for category in CATEGORIES)
-            print(f"  {page + ' ' + label:<14}{cells}  {medians['lcp']:5.1f} s  {medians['bytes']:5.0f} KB")
+            cells = " ".join(f"{medians[category]:>5.0f}" for category in CATEGORIES)
+            # Labels last: Hangul is twice as wide as digits and would break the columns.
+            print(f"  {cells}  {medians['lcp']:5.1f} s  {medians['bytes']:5.0f} KB  {page}, {label}")
     return 0
 
 

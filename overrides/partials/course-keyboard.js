@@ -42,3 +42,26 @@ document.addEventListener("keydown", function (event) {
     document.getElementById(toggle.htmlFor).focus();
   }
 });
+
+/* On a phone the navigation drawer opens from the header's menu button, a
+   <label> that Material leaves out of the Tab order: keyboard users could
+   never open it. It becomes a button that Enter and Space open and close. */
+document.addEventListener("DOMContentLoaded", function () {
+  var drawer = document.getElementById("__drawer");
+  document.querySelectorAll(".md-header label[for='__drawer']").forEach(function (button) {
+    button.tabIndex = 0;
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", "메뉴");
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    drawer.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(drawer.checked));
+    });
+    /* Enter on a focused label is already a click in Material's own script. */
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  });
+});

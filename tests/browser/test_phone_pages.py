@@ -188,9 +188,18 @@ def test_tab_at_phone_width_skips_the_closed_navigation_drawer(reader, site_url)
     assert "drawer" not in focus_path(tab, 15 + drawer_links)
 
 
-def test_tab_reaches_the_navigation_once_the_drawer_is_open(reader, site_url):
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_the_menu_button_opens_the_drawer_from_the_keyboard(reader, site_url, key):
     tab = reader("light", "phone")
     tab.page.goto(site_url)
-    tab.page.locator("label.md-header__button[for='__drawer']").click()
+    for _ in range(10):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate("document.activeElement.htmlFor === '__drawer'"):
+            break
+    else:
+        pytest.fail("Tab 으로 메뉴 버튼에 갈 수 없습니다")
+    tab.page.keyboard.press(key)
+    tab.page.wait_for_timeout(100)
+    assert tab.page.evaluate("document.getElementById('__drawer').checked")
     tab.page.wait_for_timeout(400)  # the drawer slides in
     assert "drawer" in focus_path(tab, 40)

@@ -1,4 +1,4 @@
-"""What a club member sees in a real browser: palettes, figures, anchors, privacy."""
+"""What a club member sees in a real browser: heading links, the table of contents, privacy."""
 
 from __future__ import annotations
 
@@ -6,51 +6,8 @@ from urllib.parse import quote
 
 SEMINAR = "2022-2/04-what-to-do-with-data/"
 
-VISIBLE_FIGURE_SOURCES = """
-() => [...document.querySelectorAll('figure.course-figure')].map(figure =>
-  [...figure.querySelectorAll('img')]
-    .filter(img => getComputedStyle(img).display !== 'none')
-    .map(img => [img.getAttribute('src'), img.naturalWidth]))
-"""
-
-
-def visible_figures(reader) -> list:
-    reader.load_all_images()
-    return reader.page.evaluate(VISIBLE_FIGURE_SOURCES)
-
-
-def test_light_palette_shows_exactly_the_light_figure_of_each_pair(reader, site_url):
-    tab = reader("light")
-    tab.page.goto(site_url + SEMINAR)
-    figures = visible_figures(tab)
-    assert len(figures) >= 17
-    for shown in figures:
-        assert len(shown) == 1, shown
-        src, width = shown[0]
-        assert src.endswith(".svg#only-light") and ".dark." not in src and width > 0
-
-
-def test_dark_palette_shows_exactly_the_dark_figure_of_each_pair(reader, site_url):
-    tab = reader("dark")
-    tab.page.goto(site_url + SEMINAR)
-    assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    for shown in visible_figures(tab):
-        assert len(shown) == 1, shown
-        src, width = shown[0]
-        assert src.endswith(".dark.svg#only-dark") and width > 0
-
-
-def test_palette_toggle_switches_the_figures_too(reader, site_url, tmp_path):
-    tab = reader("light")
-    tab.page.goto(site_url + SEMINAR)
-    # System preference first; the toggle then goes light -> dark -> system.
-    tab.page.locator("label.md-header__button[for^='__palette']:visible").click()
-    tab.page.locator("label.md-header__button[for^='__palette']:visible").click()
-    assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    assert all(shown[0][0].endswith("#only-dark") for shown in visible_figures(tab))
-    figure = tab.page.locator("figure.course-figure").first
-    figure.scroll_into_view_if_needed()
-    figure.screenshot(path=str(tmp_path / "first-figure-dark.png"))
+# Figures in both palettes, their size and weight on a phone: test_figures_phone.py.
+# Palette toggle, line breaking, drawer and heading links on a phone: test_phone_pages.py.
 
 
 def test_a_pasted_heading_link_opens_at_that_heading(reader, site_url):
