@@ -46,9 +46,10 @@ _build: dict = {}
 @event_priority(100)  # before Material's search plugin reads its settings
 def on_config(config):
     _build.clear()
+    _build.update(glossary=Glossary([]), glossary_page=None, files=None, cache=None)
     search = search_plugin(config)
     if search is None or not search.config.enabled:
-        return
+        return  # the 용어집 page is still made; only the index work is skipped
     config_name = Path(config.config_file_path).name
     set_by_hand = [name for name in ("separator", "fields") if search.config.get(name)]
     if set_by_hand:
@@ -59,19 +60,12 @@ def on_config(config):
         )
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
-    _build.update(
-        cache=AnalysisCache(
-            Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser
-        ),
-        glossary=Glossary([]),
-        glossary_page=None,
-        files=None,
+    _build["cache"] = AnalysisCache(
+        Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser
     )
 
 
 def on_files(files, config):
-    if not _build:
-        return files
     data = files.get_file_from_path(GLOSSARY_DATA)
     if data is None:
         return files
@@ -108,7 +102,7 @@ def on_page_context(context, page, config, nav):
 # Runs after Material's search plugin has written search/search_index.json.
 @event_priority(-100)
 def on_post_build(config):
-    if not _build:
+    if not _build.get("cache"):
         return
     started = time.perf_counter()
     path = Path(config.site_dir) / "search" / "search_index.json"
