@@ -188,7 +188,8 @@ def test_python_3_11_with_pip_and_render_caches(name):
 def test_pull_requests_build_strictly_once_and_run_the_tests():
     flow = workflow("ci.yml")
     assert set(flow[True]) == {"pull_request"}  # YAML reads the key `on` as True
-    (job,) = flow["jobs"].values()
+    assert set(flow["jobs"]) == {"test", "properdocs"}
+    job = flow["jobs"]["test"]
     assert job["permissions"] == {"contents": "read"}
     commands = [step.get("run") for step in job["steps"]]
     assert "make test" in commands  # its session fixture is the one strict build
@@ -198,7 +199,7 @@ def test_pull_requests_build_strictly_once_and_run_the_tests():
 
 
 def test_pull_requests_upload_the_figure_review_and_the_tested_site_and_summarise_them():
-    (job,) = workflow("ci.yml")["jobs"].values()
+    job = workflow("ci.yml")["jobs"]["test"]
     (checkout,) = steps_using(job, "actions/checkout")
     assert checkout["with"]["fetch-depth"] >= 2  # the merge commit's base parent, HEAD^1
     runs = [step.get("run") or "" for step in job["steps"]]
@@ -235,3 +236,11 @@ def test_only_the_deploy_job_may_publish_and_only_after_a_passing_build():
     assert upload["with"]["path"] == "site"
     assert steps_using(build, "actions/configure-pages")
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_a_visible_job_builds_the_site_with_properdocs_without_blocking_the_pull_request():
+    job = workflow("ci.yml")["jobs"]["properdocs"]
+    assert job["continue-on-error"] is True and job["permissions"] == {"contents": "read"}
+    commands = "\n".join(step.get("run") or "" for step in job["steps"])
+    assert "make .venv/.runtime" in commands and "properdocs build --strict" in commands
+    assert "-q" not in commands.split()  # --strict with -q drops the warnings it must count
