@@ -17,7 +17,7 @@ _build: dict = {}
 
 def on_config(config):
     _build.clear()
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     _build.update(root=root, docs=Path(config.docs_dir).resolve(), dates=None)
 
 
