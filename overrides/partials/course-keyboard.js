@@ -44,24 +44,25 @@ document.addEventListener("keydown", function (event) {
 });
 
 /* On a phone the navigation drawer opens from the header's menu button, a
-   <label> that Material leaves out of the Tab order: keyboard users could
-   never open it. It becomes a button that Enter and Space open and close. */
+   <label> that Material leaves out of the Tab order: keyboard and screen
+   reader users could never open it. It becomes a real <button> (a label may
+   not be named or take a button role), which toggles Material's checkbox. */
 document.addEventListener("DOMContentLoaded", function () {
   var drawer = document.getElementById("__drawer");
-  document.querySelectorAll(".md-header label[for='__drawer']").forEach(function (button) {
-    button.tabIndex = 0;
-    button.setAttribute("role", "button");
+  document.querySelectorAll(".md-header label[for='__drawer']").forEach(function (label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " course-menu-button";
+    button.innerHTML = label.innerHTML;
     button.setAttribute("aria-label", "메뉴");
     button.setAttribute("aria-expanded", String(drawer.checked));
+    button.addEventListener("click", function () {
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change"));
+    });
     drawer.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(drawer.checked));
     });
-    /* Enter on a focused label is already a click in Material's own script. */
-    button.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
-        event.preventDefault();
-        button.click();
-      }
-    });
+    label.replaceWith(button);
   });
 });

@@ -192,14 +192,17 @@ def test_tab_at_phone_width_skips_the_closed_navigation_drawer(reader, site_url)
 def test_the_menu_button_opens_the_drawer_from_the_keyboard(reader, site_url, key):
     tab = reader("light", "phone")
     tab.page.goto(site_url)
+    menu = tab.page.get_by_role("button", name="메뉴")
     for _ in range(10):
         tab.page.keyboard.press("Tab")
-        if tab.page.evaluate("document.activeElement.htmlFor === '__drawer'"):
+        if menu.evaluate("button => button === document.activeElement"):
             break
     else:
         pytest.fail("Tab 으로 메뉴 버튼에 갈 수 없습니다")
+    assert menu.get_attribute("aria-expanded") == "false"
     tab.page.keyboard.press(key)
     tab.page.wait_for_timeout(100)
     assert tab.page.evaluate("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
     tab.page.wait_for_timeout(400)  # the drawer slides in
     assert "drawer" in focus_path(tab, 40)
