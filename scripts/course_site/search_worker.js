@@ -28,7 +28,8 @@
   // Score added per tier of ranking() (0-5); lunr scores stay far below it.
   const TIER = 1e9
   const SNIPPET_BLOCKS = 2
-  const MARKED_PAGES = 30  // Material shows 10 pages of results, 10 more per scroll
+  const MARKED_PAGES = 10  // Material shows 10 pages of results first, 10 more per scroll
+  const RANKED_SECTIONS = 300
   const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
   const GAP_CHARS = "[\\s\\-()\\[\\]{}·…,/\"'“”‘’]*"
 
@@ -127,11 +128,18 @@
     for (const group of result.items)
       for (const item of group) {
         forgetParts(item)
-        const doc = site.docs.get(item.location)
-        if (doc && item.score > 0 && doc.boost >= 1)
-          item.score += TIER * rank(doc, Object.values(item.terms))
         items.push(item)
       }
+
+    /* Rank the best-scored sections by tier: reading every matching section's
+       text would cost seconds on a phone at hundreds of pages, for sections
+       no reader scrolls to. */
+    items.sort((a, b) => b.score - a.score)
+    for (const item of items.slice(0, RANKED_SECTIONS)) {
+      const doc = site.docs.get(item.location)
+      if (doc && item.score > 0 && doc.boost >= 1)
+        item.score += TIER * rank(doc, Object.values(item.terms))
+    }
 
     /* Sort again and group by page, best page first (as Material does) */
     items.sort((a, b) => b.score - a.score)
