@@ -1,0 +1,51 @@
+"""The benchmark's synthetic courses are real courses: N distinct seminar pages our build accepts."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from course_site.page_checks import check_page
+from course_site.seminars import CourseConfig, load_course
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+from benchmark_course import SEED_PAGE, SEMINARS_PER_TERM, make_course, seminar_pages  # noqa: E402
+
+PAGES = 30
+
+
+def test_generated_pages_are_distinct_valid_seminars_spread_over_terms(tmp_path):
+    seed = (ROOT / SEED_PAGE).read_text(encoding="utf-8")
+    pages = seminar_pages(seed, PAGES)
+    docs = tmp_path / "docs"
+    for page in pages:
+        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.path).write_text(page.text, encoding="utf-8")
+
+    course, sources = load_course(docs, [page.path for page in pages], CourseConfig(tags=("seminar",)))
+
+    assert len(course.seminars) == PAGES
+    assert len({page.text for page in pages}) == PAGES
+    assert len(course.terms) == -(-PAGES // SEMINARS_PER_TERM)
+    assert max(Counter(seminar.term for seminar in course.seminars).values()) == SEMINARS_PER_TERM
+    assert [finding for source in sources.values() for finding in check_page(source)] == []
+
+
+def test_no_paragraph_is_shared_between_two_generated_pages():
+    pages = seminar_pages((ROOT / SEED_PAGE).read_text(encoding="utf-8"), PAGES)
+    seen: dict[str, int] = {}
+    for page in pages:
+        for paragraph in page.text.split("\n\n"):
+            # Words long enough that a repeat is a cache hit, not chance.
+            if len(paragraph.split()) >= 8:
+                assert seen.setdefault(paragraph, page.index) == page.index, paragraph
+    assert seen
+
+
+def test_one_page_course_is_the_real_site_unchanged(tmp_path):
+    made = make_course(ROOT, tmp_path / "project", 1)
+
+    assert len(made) == 1
+    assert (tmp_path / "project" / SEED_PAGE).read_text(encoding="utf-8") == (ROOT / SEED_PAGE).read_text(encoding="utf-8")
