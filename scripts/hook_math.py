@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from course_site.errors import CourseBuildError
-from course_site.formulas import FormulaErrors, MathRenderer, render_marked_math
+from course_site.formulas import FormulaErrors, MathRenderer, math_for_search, render_marked_math
 from course_site.formulas.assets import (
     STYLESHEET_URI,
     find_katex_assets,
@@ -77,6 +77,7 @@ def on_page_content(html, page, config, files):
         _build["pages_with_math"].add(page.file.src_uri)
         for item in toc_items(page.toc):
             item.title = without_math_delimiters(item.title)
+        html = math_for_search(html)
     return html
 
 

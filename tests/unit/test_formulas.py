@@ -18,7 +18,7 @@ from course_site.formulas import (
     FormulaErrors,
     MathRenderer,
     marked_formulas,
-    math_as_tex,
+    math_for_search,
     render_marked_math,
     render_math_in_html,
 )
@@ -260,14 +260,18 @@ def test_a_katex_package_of_another_version_than_the_renderer_is_refused(tmp_pat
         find_katex_assets([package])
 
 
-def test_rendered_math_reads_as_its_tex_source_for_the_search_index():
+def test_the_search_index_gets_a_formulas_tex_source_and_readers_still_see_katex():
     html = site_markdown("평균 $\\hat{y} < 1$ 끝.\n\n$$\n\\text{정확도} = \\sqrt{a}\n$$\n\n뒤 문단")
     rendered, _ = render_marked_math(html, render_with_katex)
-    searchable = math_as_tex(rendered)
+    searchable = math_for_search(rendered)
     tree = BeautifulSoup(searchable, "html.parser")
-    assert [node.get_text() for node in tree.select(".arithmatex")] == ["\\hat{y} < 1", "\\text{정확도} = \\sqrt{a}"]
-    assert "katex" not in searchable and "뒤 문단" in tree.get_text()
-    assert math_as_tex(html) == html  # not rendered yet: nothing to undo
+    formulas = tree.select(".arithmatex")
+    assert [f.find("span", hidden=True).get_text() for f in formulas] == ["\\hat{y} < 1", "\\text{정확도} = \\sqrt{a}"]
+    for formula in formulas:
+        excluded = formula.find(attrs={"data-search-exclude": "math"})
+        assert excluded is not None and excluded.select_one(".katex") is not None
+    assert "뒤 문단" in tree.get_text()
+    assert math_for_search(html) == html  # not rendered yet: nothing to change
 
 
 def test_headings_in_the_table_of_contents_lose_the_math_wrapper():

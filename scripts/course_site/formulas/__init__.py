@@ -14,9 +14,9 @@ For other page kinds (notebook Markdown cells that still hold ``$...$``)::
     html, count = render_math_in_html(html, MathRenderer(root / ".cache" / "math"))
 
 It raises ``FormulaErrors`` (a CourseBuildError) listing every broken formula;
-a page with ``count > 0`` must link ``assets.STYLESHEET_URI``. ``math_as_tex``
-turns rendered formulas back into their TeX source, for text extracted from a
-page (search index, snippets), where KaTeX's markup would read as noise.
+a page with ``count > 0`` must link ``assets.STYLESHEET_URI``. ``math_for_search``
+lets the site search index a rendered formula as its TeX source, where KaTeX's
+markup would read as noise.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from course_site.formulas.cache import FormulaCache
 from course_site.formulas.markup import (
     FormulaErrors,
     marked_formulas,
-    math_as_tex,
+    math_for_search,
     render_marked_math,
     render_math_in_html,
 )
@@ -40,7 +40,7 @@ __all__ = [
     "FormulaErrors",
     "MathRenderer",
     "marked_formulas",
-    "math_as_tex",
+    "math_for_search",
     "render_marked_math",
     "render_math_in_html",
 ]

@@ -141,12 +141,15 @@ RENDERED_START = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?=<span cla
 ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.DOTALL)
 
 
-def math_as_tex(html: str) -> str:
-    """``html`` with every formula rendered here replaced by its (escaped) TeX source.
+def math_for_search(html: str) -> str:
+    """``html`` whose rendered formulas the site search indexes as their TeX source.
 
     KaTeX's markup holds each formula three times (MathML, the TeX annotation
-    and the glyphs of the visible HTML); text extracted from it for a search
-    index or a snippet reads as noise, the TeX source reads as the author wrote it.
+    and the glyphs of the visible HTML); text extracted from it for the search
+    index and its snippets reads as noise. Material's search skips elements
+    marked ``data-search-exclude`` (and drops the mark from the page), so the
+    markup is marked and a hidden copy of the TeX source, which readers never
+    see, is what the index gets.
     """
     parts: list[str] = []
     position = 0
@@ -155,8 +158,13 @@ def math_as_tex(html: str) -> str:
         annotation = ANNOTATION.search(html, match.end(), end)
         if end < 0 or annotation is None:
             break  # not our markup after all: leave the rest as it is
+        closing = f"</{match['tag']}>"
+        inner = html[match.end() : end - len(closing)]
         parts.append(html[position : match.start()])
-        parts.append(f'<{match["tag"]} class="arithmatex">{annotation["tex"]}</{match["tag"]}>')
+        parts.append(
+            f'<{match["tag"]} class="arithmatex"><span data-search-exclude="math">{inner}</span>'
+            f'<span hidden>{annotation["tex"]}</span>{closing}'
+        )
         position = end
     parts.append(html[position:])
     return "".join(parts)
