@@ -60,7 +60,7 @@ def test_seminar04_is_korean_with_palette_toggle_edit_link_and_neighbours(built_
     page = soup(built_site / SEMINAR)
     assert page.html["lang"] == "ko"
     toggles = page.find_all("input", attrs={"name": "__palette"})
-    assert len(toggles) == 3  # system, light, dark
+    assert len(toggles) == 2  # light, dark (starting from the device setting)
     edit = page.find("a", attrs={"rel": "edit"})
     assert edit["href"].endswith("/edit/main/docs/2022-2/04-what-to-do-with-data.md")
     assert page.find("a", class_="md-footer__link--prev")["aria-label"] == "이전: 2022년 2학기"
