@@ -221,7 +221,7 @@ def profile_builds(course: Course, pages: int, date: str, log) -> None:
 
 
 def measure_workers(course: Course, repeats: int, log) -> dict:
-    runs = {"1": [], "2": []}
+    runs = {"1": [], "2": [], "1_cpu": [], "2_cpu": []}
     for repeat in range(repeats):
         for workers in ("1", "2"):
             result = run_measured(
@@ -231,7 +231,8 @@ def measure_workers(course: Course, repeats: int, log) -> dict:
             if result.returncode != 0:
                 raise SystemExit(f"그림 그리기 실패:\n{result.stderr[-4000:]}")
             runs[workers].append(round(result.seconds, 3))
-            log(f"  workers {repeat + 1}/{repeats} {workers}: {result.seconds:.2f} s")
+            runs[f"{workers}_cpu"].append(round(result.cpu_seconds, 3))
+            log(f"  workers {repeat + 1}/{repeats} {workers}: {result.seconds:.2f} s (CPU {result.cpu_seconds:.2f} s)")
     return runs
 
 

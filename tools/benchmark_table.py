@@ -101,8 +101,13 @@ def results_table(results: dict, date: str) -> str:
     if "workers" in results:
         one, two = median(results["workers"]["1"]), median(results["workers"]["2"])
         faster = "1개" if one <= two else "2개"
+        cpu = ""
+        if results["workers"].get("1_cpu"):
+            cpu = (f" CPU 시간은 1개 {median(results['workers']['1_cpu']):.1f} s, "
+                   f"2개 {median(results['workers']['2_cpu']):.1f} s입니다.")
         lines += [f"그림 전부(`render_figures.py --force`): 프로세스 1개 {one:.2f} s, 2개 {two:.2f} s "
-                  f"({two / one:.2f}×) — 이 기계에서는 {faster}가 빠릅니다.", ""]
+                  f"({two / one:.2f}×) — 이 측정에서는 {faster}가 빨랐습니다.{cpu} 다른 작업과 CPU를 나눠 쓸 때는 "
+                  "프로세스가 많은 쪽이 CPU를 더 많이 받으므로, 조용한 기계에서 다시 재어 기본값을 정하세요.", ""]
     lines.append("측정 조건:")
     lines.append("")
     for size in sizes:
