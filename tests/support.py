@@ -55,6 +55,7 @@ def make_fixture_course(target: Path) -> Path:
     groups and notebooks are the fixture's.
     """
     copy_project(ROOT, target)
+    (target / "published-links.txt").unlink(missing_ok=True)  # the real site's addresses, not the fixture's
     for part in ("docs", "notebooks"):
         shutil.rmtree(target / part, ignore_errors=True)
     for group in (target / "figures").iterdir():
