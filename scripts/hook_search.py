@@ -28,14 +28,13 @@ from mkdocs.utils import get_relative_url
 from course_site.analysis_cache import AnalysisCache
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, load_glossary
-from course_site.glossary_page import MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
+from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
 from course_site.search_worker import install_search_worker
 
 log = get_plugin_logger("search")
 
-GLOSSARY_DATA = "glossary.yml"  # in docs/: edited beside the pages, watched by mkdocs serve
 
 _build: dict = {}
 
@@ -66,15 +65,16 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # A course without docs/glossary.yml still has the page mkdocs.yml's nav
+    # names; it says the glossary is empty.
     data = files.get_file_from_path(GLOSSARY_DATA)
-    if data is None:
-        return files
-    files.remove(data)  # the data is not a page of its own
-    try:
-        shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
-        _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    if data is not None:
+        files.remove(data)  # the data is not a page of its own
+        try:
+            shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
+            _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
+        except CourseBuildError as error:
+            raise PluginError(str(error)) from None
     # Not in the nav by itself (no omitted-file warning); mkdocs.yml's nav places it.
     page = File.generated(config, PAGE_URI, content=MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(page)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
 from course_site.project_copy import copy_project
 from support import ROOT, make_fixture_course, mkdocs_build
 
@@ -39,3 +40,20 @@ def fixture_course(tmp_path_factory) -> tuple[Path, Path]:
     if result.returncode != 0:
         pytest.fail(f"the fixture course failed to build:\n{result.stderr}", pytrace=False)
     return project, site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one for the whole session (Playwright's sync API allows one)."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium 이 {CHROMIUM} 에 없습니다. 'bash scripts/ensure_chromium.sh' (make test 가 실행) 로 "
+            "설치하거나 CHROMIUM_PATH 를 지정하세요.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

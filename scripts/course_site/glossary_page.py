@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from course_site.glossary import Glossary, Term, form_pattern
 
 PAGE_URI = "glossary.md"
+DATA_FILE = "glossary.yml"  # in docs/: edited beside the pages, watched by mkdocs serve
 # Replaced by the term list once every page is rendered (hook_search.on_page_context).
 PLACEHOLDER = "<!-- course-glossary -->"
 MARKDOWN = f"""\
@@ -78,6 +79,8 @@ def where_taught(term: Term, sections: list[Section]) -> list[Section]:
 
 def glossary_html(glossary: Glossary, sections: list[Section], relative: Callable[[str], str]) -> str:
     """The term list as a definition list; ``relative(url)`` makes a link from the glossary page."""
+    if not glossary.terms:
+        return f"<p>아직 용어가 없습니다. 용어는 docs/{DATA_FILE} 에 더합니다.</p>"
     lines = ['<dl class="course-glossary">']
     for term in sorted(glossary.terms, key=lambda term: term.term.lower()):
         lines.append(

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course_site.figure_review.compare import CHROMIUM, CHROMIUM_ARGS
 from support import ROOT
 
 FIGURE = '''\
@@ -185,18 +184,14 @@ def test_summary_for_the_job_lists_the_figures_to_look_at(report):
     assert "그대로인 그림 1" in summary
 
 
-def test_report_opens_in_chromium_without_any_request_to_another_host(report):
-    from playwright.sync_api import sync_playwright
-
+def test_report_opens_in_chromium_without_any_request_to_another_host(report, browser):
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto((report / "index.html").as_uri(), wait_until="networkidle")
-        page.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
-        broken = page.evaluate("() => [...document.images].filter((img) => !img.naturalWidth).length")
-        browser.close()
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((report / "index.html").as_uri(), wait_until="networkidle")
+    page.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
+    broken = page.evaluate("() => [...document.images].filter((img) => !img.naturalWidth).length")
+    page.close()
     assert broken == 0
     assert requests and all(url.startswith("file://") for url in requests), requests
 

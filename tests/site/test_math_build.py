@@ -60,8 +60,8 @@ def test_every_form_of_math_becomes_katex_markup(math_site):
     assert len(page.select(".arithmatex .katex")) == 6
     assert len(page.select("div.arithmatex .katex-display")) == 2
     assert "정확도" in page.select_one(".katex-display .katex-html").get_text()
-    for mathml in page.select(".katex-mathml"):
-        mathml.decompose()  # it repeats the TeX source for screen readers
+    for copy in page.select(".katex-mathml, .arithmatex [hidden]"):
+        copy.decompose()  # TeX source for screen readers (MathML) and for the search index (hidden)
     assert "\\frac" not in page.get_text() and "\\(" not in page.get_text()
 
 

@@ -12,7 +12,6 @@ slower). Two SVGs whose bytes differ but whose pixels agree within
 from __future__ import annotations
 
 import io
-import os
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
 from course_site.errors import CourseBuildError
 from course_site.figure_review.revisions import DrawnFigure, DrawnRevision
 
@@ -31,15 +31,6 @@ TOLERANCE = 8
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#1e2129"  # Material's slate page, where the dark variant is read
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 _CUSTOM_COLOUR = re.compile(r"var\(\s*(--[\w-]+)\s*,\s*(#[0-9a-fA-F]{3,8})\s*\)")
 _SVG_OPENING = re.compile(r"<svg\b[^>]*>")
