@@ -86,6 +86,20 @@ def test_a_new_seminar_added_like_a_pull_request_shows_everywhere_without_touchi
     assert "2022-2/05-neural-networks/" in [s.url for s in seminars]
     home = soup(tmp_path / "out" / "index.html")
     assert "신경망 첫걸음" in home.find("article").get_text()
+    page = soup(tmp_path / "out" / "2022-2" / "05-neural-networks" / "index.html")
+    assert len(page.select(".arithmatex .katex")) == 2 and page.select_one(".katex-display") is not None
+    assert "정확도" in page.select_one(".katex-display .katex-html").get_text()  # \text{한글}
+    assert "$$" not in page.find("article").get_text()
+    scripts = " ".join(tag.get("src", "") + tag.get_text() for tag in page.find_all("script")).lower()
+    assert "katex" not in scripts and "mathjax" not in scripts  # rendered when built, no math script to read it
+
+
+def test_a_broken_formula_in_a_new_seminar_fails_naming_file_line_and_formula(project_copy, tmp_path):
+    add_seminar_05(project_copy, formula=r"\frac{1}{")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/2022-2/05-neural-networks.md:" in result.stderr and "\\frac{1}{" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_two_seminars_with_one_number_in_a_term_fail_naming_both(project_copy, tmp_path):
