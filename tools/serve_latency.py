@@ -20,15 +20,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 def free_port() -> int:
