@@ -6,7 +6,7 @@ Needs Node 20+ and the pinned npm packages (`npm ci` at the repository top,
 see package.json) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 
 Both sites are built from a private copy of the project (the stock one with
-scripts/benchmark.py's stock config: Material + search, no hooks, so no
+tools/benchmark.py's stock config: Material + search, no hooks, so no
 figures are drawn and its figure <img> tags point nowhere) and served on
 127.0.0.1 with gzip, as GitHub Pages serves them. Each run measures the home
 and seminar pages of both sites back to back (order alternating), so a busy
