@@ -14,6 +14,7 @@ only state is ``_build``, replaced in ``on_config`` at the start of each build.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -29,6 +30,13 @@ from course_site.page_source import front_matter_line_count
 log = get_plugin_logger("figures")
 
 _build: dict = {}
+
+# A figure's drawing is parked outside page.content while Material's search
+# plugin parses the page (on_page_context) and put back in on_post_page: the
+# drawing is data-search-exclude anyway, yet parsing its thousands of tags cost
+# more than the rest of a warm build (tools/benchmark-results, 2026-11-25).
+_DRAWING = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_PARKED = re.compile(r"<!--course-figure-drawing:(\d+)-->")
 
 
 # Hooks ------------------------------------------------------------------------
@@ -106,7 +114,20 @@ def on_page_content(html, page, config, files):
         if font.uri not in _build["font_files"]:
             _build["font_files"].add(font.uri)
             files.append(File.generated(config, font.uri, content=font.data))
-    return figure_styles(shown, fonts, page.url) + html
+    drawings = _build.setdefault("drawings", {})[page.file.src_uri] = []
+
+    def park(match: re.Match) -> str:
+        drawings.append(match.group(0))
+        return f"<!--course-figure-drawing:{len(drawings) - 1}-->"
+
+    return figure_styles(shown, fonts, page.url) + _DRAWING.sub(park, html)
+
+
+def on_post_page(output, page, config):
+    drawings = _build.get("drawings", {}).pop(page.file.src_uri, None)
+    if not drawings:
+        return output
+    return _PARKED.sub(lambda match: drawings[int(match.group(1))], output)
 
 
 # Helper functions -------------------------------------------------------------
