@@ -3,8 +3,9 @@
 - on_files (first of all hooks): reads every page once, validates every
   seminar and the rules across pages (one error for all), reports
   unfinished or silently broken text (course_site.page_checks: an error
-  under --strict, a warning in a preview), makes the pages of terms nobody wrote, builds the navigation
-  from the pages on disk and adds the Atom feed ``feed.xml``.
+  under --strict, a warning in a preview), makes the pages of terms nobody
+  wrote, builds the navigation from the pages on disk and adds the Atom
+  feed ``feed.xml``.
 - on_page_markdown: replaces ``<!-- seminar-schedule -->`` with a schedule.
 - on_page_content: puts the date/presenters/term/tags/reading-time header
   under a seminar's title, and its summary into the page's meta description.
