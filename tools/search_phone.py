@@ -20,15 +20,12 @@ Prints medians. Not part of the test suite: one run takes many minutes.
 
 from __future__ import annotations
 
-import functools
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
+from search_eval import serve  # noqa: E402  (the same local server as the recall evaluation)
 
 THROTTLE = 4
 FIRST_QUERY = "딥러닝"
@@ -103,16 +101,6 @@ def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
     build(course / "mkdocs.yml", ours)
     build(stock_project / "mkdocs.yml", stock)
     return ours, stock
-
-
-def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def measure_once(browser, url: str) -> tuple[float, list[float]]:
