@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-from support import mkdocs_build
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
+from support import mkdocs_build, served
 
 
 def test_an_old_url_with_an_anchor_lands_on_the_moved_page_at_that_heading(project_copy, tmp_path, browser):
@@ -22,17 +13,11 @@ def test_an_old_url_with_an_anchor_lands_on_the_moved_page_at_that_heading(proje
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with served(tmp_path / "site") as base:
         page = browser.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
         page.goto(base + "2022-2/04-what-to-do-with-data/#4-왜-딥러닝인가")
         page.wait_for_url("**/2022-2/04-data-jobs-and-ml/**")
         assert page.url.endswith("/2022-2/04-data-jobs-and-ml/#4-%EC%99%9C-%EB%94%A5%EB%9F%AC%EB%8B%9D%EC%9D%B8%EA%B0%80") or \
             page.evaluate("decodeURIComponent(location.hash)") == "#4-왜-딥러닝인가"
         assert page.evaluate("document.documentElement.lang") == "ko"
         page.close()
-    finally:
-        server.shutdown()
-        server.server_close()
