@@ -13,7 +13,6 @@ only state is ``_build``, replaced in ``on_config`` at the start of each build.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from mkdocs.structure.files import File
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
 from course_site.figures.html import FigureView, figure_styles, place_figures, unknown_figure_references
+from course_site.figures.references import explain_unknown_reference
 from course_site.figures.web_fonts import PageFonts
 from course_site.page_source import front_matter_line_count
 
@@ -91,14 +91,13 @@ def on_page_markdown(markdown, page, config, files):
     problems = unknown_figure_references(markdown, page.file.src_uri, set(_build["views"]))
     if problems:
         offset = front_matter_line_count(page.file.content_string)
+        project_dir = Path(_build["figures_dir"]).parent
         lines = "\n".join(
-            f"  docs/{page.file.src_uri}:{line + offset}: '{path}' → 그릴 스크립트 "
-            f"{script_for(path, page.file.src_uri)} 이(가) 없습니다."
+            f"  docs/{page.file.src_uri}:{line + offset}: "
+            + explain_unknown_reference(path, page.file.src_uri, set(_build["views"]), project_dir)
             for line, path in problems
         )
-        raise PluginError(
-            "페이지가 없는 그림을 가리킵니다:\n" + lines + "\n  경로를 고치거나 그 이름의 그림 스크립트를 만드세요."
-        )
+        raise PluginError("페이지가 없는 그림을 가리킵니다:\n" + lines)
     return markdown
 
 
@@ -138,9 +137,3 @@ def code_url(repo_url: str | None, script_uri: str) -> str:
     if not repo_url:
         return ""
     return f"{repo_url.rstrip('/')}/blob/HEAD/{script_uri}"
-
-
-def script_for(path: str, page_src_uri: str) -> str:
-    """figures/<group>/<name>.py for a figure reference as written on a page."""
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), path))
-    return posixpath.splitext(target)[0].removesuffix(".dark") + ".py"

@@ -68,6 +68,7 @@ def discover(figures_dir: Path, only: list[Path] | None = None) -> list[FigureSo
     are files whose name starts with an underscore.
     """
     figures_dir = figures_dir.resolve()
+    misplaced_figures(figures_dir)
     scripts = sorted(
         path
         for path in figures_dir.glob("*/**/*.py")
@@ -85,6 +86,36 @@ def discover(figures_dir: Path, only: list[Path] | None = None) -> list[FigureSo
         scripts = [path for path in scripts if path in wanted]
     shared = shared_fingerprint(figures_dir)
     return [describe(script, figures_dir, shared) for script in scripts]
+
+
+def misplaced_figures(figures_dir: Path) -> None:
+    """A figure script saved directly in figures/ is never drawn: say so.
+
+    Files there are shared modules (figure_style.py), so discovery skips them;
+    one that defines ``draw`` was meant to be a figure and would otherwise be
+    ignored without a word, or reported as "no script" when a page uses it.
+    """
+    misplaced = []
+    for path in sorted(figures_dir.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            tree = ast.parse(path.read_bytes(), filename=str(path))
+        except (SyntaxError, ValueError):
+            continue  # a broken shared module is reported when a figure imports it
+        draw = next(
+            (node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "draw"), None
+        )
+        if draw is not None:
+            misplaced.append(f"  {script_display_path(path, figures_dir)}:{draw.lineno}")
+    if misplaced:
+        raise CourseBuildError(
+            "figures/ 바로 아래에 draw 함수가 있는 그림 스크립트가 있습니다. 그 자리의 파일은 여러 그림이 함께 쓰는 "
+            "모듈로만 읽혀 그림으로 그려지지 않습니다:\n"
+            + "\n".join(misplaced)
+            + "\n  그림이라면 묶음 폴더로 옮기세요 (예: figures/seminar05/<이름>.py, 페이지에서는 "
+            "../figures/seminar05/<이름>.svg). 공용 모듈이라면 함수 이름을 draw 가 아닌 것으로 바꾸세요."
+        )
 
 
 def shared_fingerprint(figures_dir: Path) -> str:
