@@ -2,8 +2,10 @@
 
 ``check_course_site(project, site)`` reads the seminar pages and notebooks on
 disk on its own (plain YAML, no project code) and asserts that the built site
-surfaces each of them: built, in the navigation under its term (terms newest
-first, each notebook right after a seminar that links to it), in its term's
+surfaces each of them: built, reachable in the navigation (in the nav of its
+own page and of its term's page; on the home page's nav when its term is the
+current one, and every earlier term one link away from home, terms newest
+first; each notebook right after a seminar that links to it), in its term's
 schedule, on the home page when its term is the current one, in the feed, with
 its header. It is run on the real site, on the fixture course and on a copy
 of the real site that a test has added a seminar to.
@@ -64,6 +66,16 @@ def nav_links(page: Path) -> list[Path]:
     ]
 
 
+def nav_of(site: Path, url: str) -> list[str]:
+    """The site-relative targets (``2022-2/04-x``, ``""`` for home) of the nav links on the page at ``url``."""
+    root = site.resolve()
+    return [
+        str(target.relative_to(root)).removesuffix(".")
+        for target in nav_links(site / url / "index.html")
+        if target.is_relative_to(root)
+    ]
+
+
 def check_course_site(project: Path, site: Path) -> list[SeminarOnDisk]:
     """Assert the invariants above; return the seminars found on disk (for further checks)."""
     seminars = seminars_on_disk(project)
@@ -71,12 +83,20 @@ def check_course_site(project: Path, site: Path) -> list[SeminarOnDisk]:
     terms = sorted({s.term for s in seminars}, key=term_sort_key, reverse=True)
     home = site / "index.html"
 
-    # Navigation: every term (newest first), its page, every seminar under it.
-    nav = [str(target.relative_to(site.resolve())) for target in nav_links(home) if target.is_relative_to(site.resolve())]
-    term_positions = [nav.index(term) for term in terms]
-    assert term_positions == sorted(term_positions), f"terms not newest first in the nav: {nav}"
+    # Navigation. From home: every term's page (newest first), the current
+    # term's seminars. On a term's page and on each seminar's own page: that
+    # seminar. (An earlier term's seminars need not be in every page's nav.)
+    home_nav = nav_of(site, "")
+    assert [term for term in terms if term not in home_nav] == [], f"terms missing from the home page's nav: {home_nav}"
+    term_positions = [home_nav.index(term) for term in terms]
+    assert term_positions == sorted(term_positions), f"terms not newest first in the home page's nav: {home_nav}"
     for seminar in seminars:
-        assert seminar.url.rstrip("/") in nav, f"{seminar.url} is not in the navigation: {nav}"
+        target = seminar.url.rstrip("/")
+        if seminar.term == terms[0]:
+            assert target in home_nav, f"{seminar.url} of the current term is not in the home page's nav: {home_nav}"
+        for page in (seminar.url, f"{seminar.term}/"):
+            nav = nav_of(site, page)
+            assert target in nav, f"{seminar.url} is not in the nav of {page}: {nav}"
 
     feed = ET.parse(site / "feed.xml").getroot()
     feed_titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
@@ -104,13 +124,14 @@ def check_course_site(project: Path, site: Path) -> list[SeminarOnDisk]:
     for term in terms[1:]:
         assert any(a["href"].rstrip("/") == term for a in home_article.select("a")), f"home page has no link to {term}"
 
-    # Every notebook is a page in the navigation, right after a seminar.
+    # Every notebook is a page in the navigation of its own page, right after a seminar.
     for source in sorted((project / "notebooks").glob("*/**/*.py")):
         if source.name.startswith("_"):
             continue
         url = "notebooks/" + source.relative_to(project / "notebooks").with_suffix("").as_posix()
         assert (site / url / "index.html").is_file(), url
-        assert url in nav, f"{url} is not in the navigation"
+        nav = nav_of(site, url)
+        assert url in nav, f"{url} is not in its own page's nav: {nav}"
         before = nav[nav.index(url) - 1]
         assert before.startswith("notebooks/") or any(s.url.rstrip("/") == before for s in seminars), (
             f"{url} follows {before}, not a seminar"

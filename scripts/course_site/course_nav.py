@@ -3,7 +3,9 @@
 ``mkdocs.yml``'s ``nav:`` lists only the pages that are not seminars (home,
 tags, a glossary ...). The terms, newest first, each with its page, its
 seminars by number and, after each seminar, the notebooks it links to, are
-inserted right after the first entry (the home page).
+inserted right after the first entry (the home page): the current term (and
+a newer one made early) as a section of its own, the earlier ones inside one
+section, "지난 학기".
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from course_site.errors import CourseBuildError
 from course_site.seminars import Course, Seminar, term_of_path
 from course_site.terms import Term
 
+EARLIER_TERMS = "지난 학기"  # the nav section holding every term before the current one
 SCHEDULE_MARK = re.compile(r"<!--\s*seminar-schedule(?:\s+term=(\S+))?\s*-->")
 
 
@@ -40,8 +43,18 @@ def course_nav(configured: list, course: Course, notebooks_of: dict[str, list[st
                 if notebook not in placed:
                     placed.add(notebook)
                     items.append(notebook)
-        terms.append({term.title: items})
-    return [*configured[:1], *terms, *configured[1:]]
+        terms.append((term, {term.title: items}))
+    # Material writes the whole nav into every page, so a flat list of every
+    # term's seminars costs pages x pages. With navigation.prune a section
+    # nested one level down is written as one link unless the reader is in
+    # it: earlier terms go one level down, under "지난 학기", and the nav of a
+    # page grows with the number of terms, not of pages. The current term
+    # stays a top-level section, so its seminars are listed on every page.
+    current = course.current_term
+    shown = [entry for term, entry in terms if term >= current]
+    earlier = [entry for term, entry in terms if term < current]
+    grouped = [*shown, {EARLIER_TERMS: earlier}] if earlier else shown
+    return [*configured[:1], *grouped, *configured[1:]]
 
 
 def flatten(nav) -> list[str]:
@@ -91,7 +104,7 @@ def home_schedule(course: Course, page_uri: str) -> str:
     parts = [f"### {current.title} {{#이번-학기}}", "", schedule_table(course.in_term(current), page_uri)]
     earlier = [term for term in course.terms if term < current]
     if earlier:
-        parts += ["", "### 지난 학기 {#지난-학기}", ""]
+        parts += ["", f"### {EARLIER_TERMS} {{#지난-학기}}", ""]
         for term in earlier:
             link = posixpath.relpath(f"{term.folder}/index.md", page_dir)
             parts.append(f"- [{term.title}]({link}) · 세미나 {len(course.in_term(term))}개")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course_checks import check_course_site, nav_links
+from course_checks import check_course_site, nav_of
 from support import ROOT, mkdocs_build, soup
 
 SEMINAR_04 = "docs/2022-2/04-what-to-do-with-data.md"
@@ -18,7 +18,7 @@ def test_the_fixture_course_shows_every_seminar_and_notebook_on_disk(fixture_cou
 
 def test_terms_are_newest_first_and_the_home_page_leads_with_the_current_term(fixture_course):
     project, site = fixture_course
-    nav = [str(t.relative_to(site.resolve())) for t in nav_links(site / "index.html") if t.is_relative_to(site.resolve())]
+    nav = nav_of(site, "")
     assert nav.index("2023-1") < nav.index("2022-2")
     article = soup(site / "index.html").find("article")
     headings = [h.get_text(" ", strip=True).rstrip("¶ ") for h in article.find_all("h3")]
@@ -40,8 +40,23 @@ def test_a_term_nobody_wrote_a_page_for_gets_one_and_a_written_one_keeps_its_tex
 
 def test_a_notebook_is_listed_right_after_the_seminar_that_links_to_it(fixture_course):
     project, site = fixture_course
-    nav = [str(t.relative_to(site.resolve())) for t in nav_links(site / "index.html") if t.is_relative_to(site.resolve())]
+    nav = nav_of(site, "2022-2/02-linear-regression/")
     assert nav[nav.index("notebooks/fixture/fit_a_line") - 1] == "2022-2/02-linear-regression"
+
+
+def test_an_earlier_term_is_one_link_in_the_nav_except_on_its_own_pages(fixture_course):
+    # The nav of every page holds the current term's seminars but only a link
+    # per earlier term: a course of 500 pages would otherwise write 500 links
+    # into each of its 500 pages.
+    project, site = fixture_course
+    earlier = ["2022-2/01-first-look", "2022-2/02-linear-regression"]
+    for page in ("", "2023-1/01-next-term/", "tags/"):
+        nav = nav_of(site, page)
+        assert "2022-2" in nav and "2023-1/01-next-term" in nav, (page, nav)
+        assert not set(earlier) & set(nav), f"the nav of '{page}' lists an earlier term's seminars: {nav}"
+    for page in ("2022-2/", "2022-2/01-first-look/"):
+        nav = nav_of(site, page)
+        assert set(earlier) <= set(nav) and "2023-1/01-next-term" in nav, (page, nav)
 
 
 def add_seminar_05(project, *, number: int = 5, formula: str = r"\text{정확도} = \frac{\text{맞힌 수}}{\text{전체 수}}"):

@@ -31,19 +31,49 @@ def course(tmp_path: Path):
     return load_course(tmp_path, list(pages), CONFIG)[0]
 
 
-def test_terms_come_newest_first_after_home_with_seminars_by_number(course):
+def test_the_current_term_comes_after_home_and_earlier_terms_newest_first_under_one_section(course):
     nav = course_nav([{"홈": "index.md"}, {"태그": "tags.md"}], course, {})
     assert nav == [
         {"홈": "index.md"},
         {"2023년 1학기": ["2023-1/index.md", "2023-1/01-new.md"]},
-        {"2022년 2학기": ["2022-2/index.md", "2022-2/04-first.md", "2022-2/05-later.md"]},
+        {"지난 학기": [{"2022년 2학기": ["2022-2/index.md", "2022-2/04-first.md", "2022-2/05-later.md"]}]},
         {"태그": "tags.md"},
     ]
 
 
+def course_of_terms(folder: Path, terms: list[str], empty: tuple[str, ...] = ()):
+    """A course with one seminar in each of ``terms`` and a term page only in each of ``empty``."""
+    pages = {f"{term}/01-a.md": seminar_text(1, term, f"{term[:4]}-0{4 if term.endswith('-1') else 9}-01") for term in terms}
+    pages.update({f"{term}/index.md": "# 준비 중\n" for term in empty})
+    for uri, text in pages.items():
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        (folder / uri).write_text(text, encoding="utf-8")
+    return load_course(folder, list(pages), CONFIG)[0]
+
+
+def test_a_course_of_one_term_has_no_earlier_terms_section(tmp_path):
+    nav = course_nav(["index.md"], course_of_terms(tmp_path, ["2022-2"]), {})
+    assert nav == ["index.md", {"2022년 2학기": ["2022-2/index.md", "2022-2/01-a.md"]}]
+
+
+def test_five_terms_put_four_earlier_ones_newest_first_under_one_section(tmp_path):
+    course = course_of_terms(tmp_path, ["2021-1", "2023-1", "2021-2", "2022-2", "2022-1"])
+    nav = course_nav(["index.md"], course, {})
+    assert [next(iter(entry)) for entry in nav[1:]] == ["2023년 1학기", "지난 학기"]
+    earlier = [next(iter(entry)) for entry in nav[2]["지난 학기"]]
+    assert earlier == ["2022년 2학기", "2022년 1학기", "2021년 2학기", "2021년 1학기"]
+
+
+def test_a_term_folder_made_early_for_the_next_term_stays_beside_the_current_term(tmp_path):
+    course = course_of_terms(tmp_path, ["2022-2", "2022-1"], empty=("2023-1",))
+    nav = course_nav(["index.md"], course, {})
+    assert [next(iter(entry)) for entry in nav[1:]] == ["2023년 1학기", "2022년 2학기", "지난 학기"]
+    assert nav[3] == {"지난 학기": [{"2022년 1학기": ["2022-1/index.md", "2022-1/01-a.md"]}]}
+
+
 def test_a_notebook_follows_the_first_seminar_that_links_to_it(course):
     notebooks = {"2022-2/04-first.md": ["notebooks/g/a.ipynb"], "2022-2/05-later.md": ["notebooks/g/a.ipynb"]}
-    term = course_nav(["index.md"], course, notebooks)[2]["2022년 2학기"]
+    term = course_nav(["index.md"], course, notebooks)[2]["지난 학기"][0]["2022년 2학기"]
     assert term == ["2022-2/index.md", "2022-2/04-first.md", "notebooks/g/a.ipynb", "2022-2/05-later.md"]
 
 
