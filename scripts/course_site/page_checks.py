@@ -110,11 +110,17 @@ def check_line(text: str, line: int, found) -> None:
         tag = match.group(0)
         found(line, f"Jekyll(Liquid) 태그 '{tag}' 가 그대로 남아 있습니다. MkDocs 는 이것을 처리하지 않습니다. "
               "링크나 본문으로 바꾸세요 (코드로 보여 주려면 `...` 로 감싸세요).")
-    for match in _MD_IMAGE.finditer(text):
-        image_problems(match["src"], match["alt"], line, found)
+    for src, alt in images_in(text):
+        image_problems(src, alt, line, found)
+
+
+def images_in(text: str) -> list[tuple[str, str]]:
+    """(src, alt) of every image on a line of Markdown: ![alt](src) and raw <img> alike."""
+    images = [(match["src"], match["alt"]) for match in _MD_IMAGE.finditer(text)]
     for match in _HTML_IMAGE.finditer(text):
         attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR.finditer(match["attrs"])}
-        image_problems(attrs.get("src", ""), attrs.get("alt", ""), line, found)
+        images.append((attrs.get("src", ""), attrs.get("alt", "")))
+    return images
 
 
 def image_problems(src: str, alt: str, line: int, found) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from course_site.errors import CourseBuildError
 from course_site.figures.discover import discover
-from course_site.figures.references import explain_unknown_reference
+from course_site.figures.references import explain_unknown_reference, unknown_figure_references
 
 PAGE = "2023-1/05-neural-networks.md"
 KNOWN = {"figures/seminar05/perceptron.svg", "figures/seminar05/activation.svg"}
@@ -69,3 +69,24 @@ def test_shared_modules_directly_in_figures_are_not_figures(project):
         "seminar05/activation",
         "seminar05/perceptron",
     ]
+
+
+def test_unknown_references_are_found_with_lines_outside_code_fences():
+    markdown = (
+        "![a](../figures/seminar05/perceptron.svg)\n```\n![x](../figures/seminar05/missing.svg)\n```\n\n"
+        "![b](../figures/seminar05/gone.svg)\n"
+    )
+    assert unknown_figure_references(markdown, PAGE, KNOWN) == [(6, "../figures/seminar05/gone.svg")]
+
+
+def test_a_raw_img_tag_into_figures_is_checked_like_a_markdown_image():
+    markdown = (
+        '<img src="../figures/seminar05/activation.svg" alt="활성화 함수">\n'
+        '<p><img alt="없는 그림" src="../figures/seminar05/nope.svg"></p>\n'
+    )
+    assert unknown_figure_references(markdown, PAGE, KNOWN) == [(2, "../figures/seminar05/nope.svg")]
+
+
+def test_images_outside_figures_and_on_other_servers_are_not_figure_references():
+    markdown = "![사진](../assets/photo.jpg)\n![원격](https://example.com/figures/x.svg)\n"
+    assert unknown_figure_references(markdown, PAGE, KNOWN) == []

@@ -1,4 +1,4 @@
-"""Why a page's image path into figures/ matches no figure, in the author's terms.
+"""Images on a page that point into figures/ where no figure is drawn, and why.
 
 "No script draws it" is the right diagnosis only when no script comes close.
 The usual mistakes are a raster suffix left from a blog post (``.png`` for a
@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from pathlib import Path
+
+from course_site.page_checks import images_in
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 
@@ -51,3 +54,31 @@ def explain_unknown_reference(path: str, page_src_uri: str, known: set[str], pro
     close = difflib.get_close_matches(f"{stem}.svg", sorted(known), n=1, cutoff=0.75)
     hint = f" 혹시 '{as_written(close[0])}' 인가요?" if close else " 경로를 고치거나 그 이름의 그림 스크립트를 만드세요."
     return f"'{path}' → 그릴 스크립트 {script} 이(가) 없습니다.{hint}"
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def unknown_figure_references(markdown: str, page_src_uri: str, known: set[str]) -> list[tuple[int, str]]:
+    """(line, path) of each image pointing into figures/ that no script draws.
+
+    Markdown images and raw ``<img>`` tags alike (page_checks.images_in reads
+    both); ``line`` counts lines of ``markdown`` (1-based). Fenced code is
+    skipped, since an example of the syntax there is not a reference.
+    """
+    problems = []
+    in_fence = False
+    page_dir = posixpath.dirname(page_src_uri)
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for path, _alt in images_in(line):
+            if not path or "://" in path or path.startswith(("/", "data:")):
+                continue
+            target = posixpath.normpath(posixpath.join(page_dir, path.split("#")[0]))
+            if target.startswith("figures/") and target not in known:
+                problems.append((number, path))
+    return problems
