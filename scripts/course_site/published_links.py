@@ -74,8 +74,13 @@ def write_snapshot(links: SiteLinks) -> str:
 
 
 def lost_links(snapshot: list[str], links: SiteLinks) -> list[str]:
-    """One message per published address the build no longer serves, with the likely fix."""
+    """One message per published address the build no longer serves, with the likely fix.
+
+    A page that is gone takes all its heading addresses with it: it gets one
+    message (counting them), not one per heading, since one redirect keeps all.
+    """
     messages = []
+    gone_pages: dict[str, int] = {}  # vanished page url -> its published heading addresses
     for line in snapshot:
         if links.resolves(line):
             continue
@@ -91,14 +96,18 @@ def lost_links(snapshot: list[str], links: SiteLinks) -> list[str]:
                 f"anchor_aliases: {{{anchor}: {guess[0] if guess else '<새 제목 주소>'}}} 를 넣어 옛 링크를 살리세요."
             )
         else:
-            candidates = [u for u in links.anchors if u not in {s.lstrip('/') for s in snapshot}]
-            guess = likely_successor(page, candidates)
-            messages.append(
-                f"{line}: 공개된 페이지 주소가 사라졌습니다"
-                + (f" (새 주소는 /{guess[0]} 인가요?)" if guess else "")
-                + f". 페이지를 옮겼다면 새 페이지 front matter 에 redirect_from: [{page}] 를 넣어 옛 주소가 "
-                "새 페이지로 가게 하세요."
-            )
+            gone_pages[url] = gone_pages.get(url, 0) + (1 if anchor else 0)
+    published_pages = {line.partition("#")[0].lstrip("/") for line in snapshot}
+    for url, headings in gone_pages.items():
+        page = url.lstrip("/")
+        guess = likely_successor(page, [u for u in links.anchors if u not in published_pages])
+        messages.append(
+            f"{url}: 공개된 페이지 주소가 사라졌습니다"
+            + (f" (제목 주소 {headings}개 포함)" if headings else "")
+            + (f" (새 주소는 /{guess[0]} 인가요?)" if guess else "")
+            + f". 페이지를 옮겼다면 새 페이지 front matter 에 redirect_from: [{page}] 를 넣어 옛 주소가 "
+            "새 페이지로 가게 하세요 (제목 주소도 함께 살아납니다)."
+        )
     if messages:
         messages.append(
             "일부러 지운 주소라면 python scripts/published_links.py --update 로 published-links.txt 를 고치세요."

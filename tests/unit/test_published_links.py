@@ -59,6 +59,14 @@ def test_a_moved_page_is_named_with_its_likely_new_url_and_a_redirect_keeps_it()
     assert lost_links(["/2022-2/04-old-name/", "/2022-2/04-old-name/#2-둘째"], links) == []
 
 
+def test_a_vanished_page_is_one_message_however_many_headings_it_had():
+    snapshot = ["/2022-2/04-old-name/", "/2022-2/04-old-name/#1-하나", "/2022-2/04-old-name/#2-둘째"]
+    [message, last] = lost_links(snapshot, site(**{"2023-1/04-new-name/": PAGE}))
+    assert message.startswith("/2022-2/04-old-name/: 공개된 페이지 주소가 사라졌습니다 (제목 주소 2개 포함)")
+    assert "redirect_from: [2022-2/04-old-name/]" in message
+    assert "--update" in last
+
+
 def test_the_redirect_page_is_korean_and_forwards_keeping_the_anchor():
     page = redirect_page("2022-2/04-old/", "2023-1/04-new/", "04 제목")
     assert '<html lang="ko">' in page and "옮겨졌습니다" in page
