@@ -13,6 +13,7 @@ from course_site.errors import CourseBuildError
 from course_site.figures.cache import CachedFigure, FigureCache
 from course_site.figures.discover import FigureSource, discover, script_display_path
 from course_site.figures.render_pool import RenderResult, render_all
+from course_site.sandbox import FIGURE_LIMITS, Limits
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def build_figures(
     timeout: float = 60.0,
     force: bool = False,
     only: list[Path] | None = None,
+    limits: Limits = FIGURE_LIMITS,
+    network_namespace: bool | None = None,
 ) -> FigureReport:
     """Render what is missing from the cache; raise one error listing every failure."""
     started = time.monotonic()
@@ -65,7 +68,9 @@ def build_figures(
     cache = FigureCache(cache_dir)
     ready = {} if force else {s.name: cache.get(s.key) for s in sources}
     to_render = [s for s in sources if ready.get(s.name) is None]
-    results = render_all(to_render, figures_dir, workers=workers, timeout=timeout)
+    results = render_all(
+        to_render, figures_dir, workers=workers, timeout=timeout, limits=limits, network_namespace=network_namespace
+    )
 
     failures = [result for result in results if not result.ok]
     if failures:
@@ -107,11 +112,26 @@ def build_figures(
 
 
 def failure_summary(failures: list[RenderResult], figures_dir: Path) -> str:
-    """One message for all failed scripts, each with its own trimmed traceback."""
+    """One message for all failed scripts, each with its own trimmed traceback.
+
+    A broken shared style module is one mistake, not one per figure: it is
+    named alone, at its own line.
+    """
+    broken_style = next((result for result in failures if result.style_broken), None)
+    if broken_style is not None:
+        display = script_display_path(Path(broken_style.file or figures_dir / "figure_style.py"), figures_dir)
+        location = f"{display}:{broken_style.line}" if broken_style.line else display
+        message = f"{location}: {broken_style.message}".replace("\n", "\n  ")
+        if broken_style.traceback:
+            message += "\n  호출 경로:\n    " + broken_style.traceback.strip().replace("\n", "\n    ")
+        return message
     parts = [f"그림 스크립트 {len(failures)}개가 실패했습니다. 아래를 고친 뒤 다시 빌드하세요."]
     for result in failures:
         display = script_display_path(result.source.script, figures_dir)
-        location = f"{display}:{result.line}" if result.line else display
+        blamed = script_display_path(Path(result.file), figures_dir) if result.file else display
+        location = f"{blamed}:{result.line}" if result.line else blamed
+        if blamed != display:  # the error is in a shared module the runner called for this script
+            location += f" ({display} 을(를) 그리던 중)"
         parts.append(f"\n{location}\n  " + result.message.replace("\n", "\n  "))
         if result.traceback:
             parts.append("  호출 경로 (그림 스크립트 부분만):\n    " + result.traceback.strip().replace("\n", "\n    "))

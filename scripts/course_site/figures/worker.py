@@ -1,10 +1,14 @@
 """A figure worker process: renders the figure scripts it is sent, one at a time.
 
-Started by ``render_pool`` as ``python -m course_site.figures.worker FIGURES_DIR``.
+Started by ``render_pool`` as
+``python -m course_site.figures.worker FIGURES_DIR TEMP_DIR LIMITS_JSON``.
 It reads one JSON job per line on stdin and answers one JSON result per line
 on the original stdout. Scripts' own prints are sent to stderr so they cannot
 break that protocol. A fresh process per build (never a thread, never a fork)
 keeps pyplot's global state and native threads out of the MkDocs process.
+Once its own imports and the shared style are loaded, the worker fences
+itself in (``course_site.sandbox``): memory, CPU time per script and output
+are limited, and it may write only inside TEMP_DIR, its working folder.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import traceback
 import warnings
 from pathlib import Path
 
+from course_site import sandbox
 from course_site.figures.web_fonts import embedded_font_css
 from course_site.figures.web_svg import standalone_svg, web_svg
 
@@ -35,6 +40,8 @@ class ScriptContractError(Exception):
 
 def main() -> None:
     figures_dir = Path(sys.argv[1]).resolve()
+    temp_dir = Path(sys.argv[2]).resolve()
+    limits = sandbox.Limits(**json.loads(sys.argv[3]))
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints go to stderr
     sys.stdout = sys.stderr
@@ -55,16 +62,26 @@ def main() -> None:
         protocol.write(json.dumps({"ready": False, **report}, ensure_ascii=False) + "\n")
         protocol.flush()
         return
+    # Everything the runner itself needs is imported and warm (fonts, caches):
+    # from here on only the author's code runs, inside the fence.
+    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+
+    sandbox.ask_libraries_questions_early()
+    sandbox.enter_temp_dir(temp_dir)
+    sandbox.apply_resource_limits(limits)
+    sandbox.install_audit_fence(temp_dir, limits)
     protocol.write(json.dumps({"ready": True}) + "\n")
     protocol.flush()
     for number, line in enumerate(jobs):
         job = json.loads(line)
-        result = render_job(job, figures_dir, figure_style, number)
+        sandbox.start_cpu_budget(limits)
+        result = render_job(job, figures_dir, figure_style, number, limits)
         protocol.write(json.dumps(result, ensure_ascii=False) + "\n")
         protocol.flush()
 
 
-def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
+def render_job(job: dict, figures_dir: Path, figure_style, number: int, limits: sandbox.Limits) -> dict:
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -73,7 +90,8 @@ def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
     handler = _ListHandler(log_records)
     mpl_logger = logging.getLogger("matplotlib")
     mpl_logger.addHandler(handler)
-    printed = io.StringIO()  # what the script prints: shown only if it fails
+    # What the script prints: shown only if it fails, and never more than the limit.
+    printed = sandbox.BudgetedStream(io.StringIO(), sandbox.OutputBudget(limits, "스크립트가 출력한 글"))
     try:
         with (
             contextlib.redirect_stdout(printed),
@@ -87,6 +105,12 @@ def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
             figure = call_draw(module, np.random.default_rng(job["seed"]))
             buffer = io.BytesIO()
             figure.savefig(buffer, format="svg", metadata={"Date": None})
+            if buffer.tell() > limits.output_kb * 1024:
+                raise sandbox.OutputLimitExceeded(
+                    f"그린 SVG 가 {buffer.tell() // 1024}KB 로 한도 {limits.output_kb}KB 를 넘었습니다. 점이 아주 "
+                    "많으면 ax.scatter(..., rasterized=True) 로 그 부분만 그림으로 넣거나 데이터를 줄이세요. "
+                    + limits.how_to_raise("output_kb", limits.output_kb)
+                )
         drawn = web_svg(
             buffer.getvalue().decode("utf-8"),
             job["name"],
@@ -112,7 +136,9 @@ def render_job(job: dict, figures_dir: Path, figure_style, number: int) -> dict:
         }
     except BaseException as error:  # report everything, even SystemExit from a script
         report = failure(error, script, figures_dir)
-        if printed.getvalue().strip():
+        if isinstance(error, MemoryError):
+            report["message"] += "\n  " + sandbox.memory_note(limits)
+        if printed.getvalue().strip() and not isinstance(error, sandbox.OutputLimitExceeded):
             report["message"] += "\n  스크립트가 출력한 내용:\n    " + "\n    ".join(
                 printed.getvalue().strip().splitlines()[-20:]
             )
@@ -152,20 +178,28 @@ def failure(error: BaseException, script: Path, figures_dir: Path) -> dict:
     frames = traceback.extract_tb(error.__traceback__)
     own = [frame for frame in frames if _is_below(frame.filename, figures_dir)]
     script_frames = [frame for frame in own if Path(frame.filename).resolve() == script.resolve()]
+    blamed = script
     if isinstance(error, SyntaxError) and error.filename:
         line = error.lineno or 0
+        blamed = Path(error.filename)
     elif script_frames:
         line = script_frames[-1].lineno
+    elif own:  # raised in a shared module the runner called (figure_style): blame that module
+        line, blamed = own[-1].lineno, Path(own[-1].filename)
     else:
-        line = own[-1].lineno if own else 0
-    message = "".join(traceback.format_exception_only(type(error), error)).strip()
+        line = 0
+    if isinstance(error, sandbox.LimitExceeded):
+        message = str(error)  # says which limit and how to change it; the class name adds nothing
+    else:
+        message = "".join(traceback.format_exception_only(type(error), error)).strip()
     if re.search(GLYPH_MISSING, message):
         message += (
             "\n  (이 글자가 figure_style 의 글꼴에 없습니다. 글자를 바꾸거나 figures/fonts 에 "
             "그 글자가 있는 글꼴을 추가하세요.)"
         )
     trimmed = "".join(traceback.format_list(own)) if own else ""
-    return {"ok": False, "line": line, "message": message, "traceback": trimmed}
+    file = str(blamed.resolve()) if _is_below(str(blamed), figures_dir) else str(script)
+    return {"ok": False, "file": file, "line": line, "message": message, "traceback": trimmed}
 
 
 def legibility_note(phone_px: float, figure_style) -> str:
