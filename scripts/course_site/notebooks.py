@@ -22,6 +22,13 @@ fails the build, since "an image" tells a reader who cannot see it nothing.
 
 The key hashes the source, the figures' shared style and fonts, library
 versions and this runner's setup, so an unchanged notebook is never run again.
+
+Each notebook runs fenced in (``course_site.sandbox``): the setup cell limits
+the kernel's memory, CPU time and printed output per cell, and from then on
+lets it write only in its own temporary folder, which is also its working
+folder, and reach neither the network nor other programs. The runner
+measures each cell's whole output too. Every failing notebook is reported in
+one message; the ones that ran are cached all the same.
 """
 
 from __future__ import annotations
@@ -30,14 +37,18 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from course_site.errors import CourseBuildError
 from course_site.notebook_links import notebook_sources
 from course_site.figures.discover import shared_fingerprint
+from course_site.sandbox import NOTEBOOK_LIMITS, Limits, memory_note
+
+SCRIPTS_DIR = Path(__file__).resolve().parents[1]  # the folder holding course_site/
 
 # This module's own text is part of every key: changing how notebooks are run
 # or post-processed re-runs them all, with no version number to remember.
@@ -80,6 +91,12 @@ def _course_site_figure(figure):
 
 get_ipython().display_formatter.formatters["application/json"].for_type(Figure, _course_site_figure)
 del _course_site_figure
+
+# Last: from here on only the author's cells run, inside the fence.
+sys.path.append({scripts_dir!r})
+from course_site.sandbox import fence_kernel
+fence_kernel(get_ipython(), {temp_dir!r}, {limits!r})
+del fence_kernel
 """
 FIGURE_MARKER = "course_site_figure"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
@@ -134,6 +151,10 @@ class NotebookSource:
         return f"notebooks/{self.name}.ipynb"
 
 
+class SharedStyleError(CourseBuildError):
+    """figures/figure_style.py is broken: no notebook can run, and it is not their fault."""
+
+
 @dataclass
 class NotebookReport:
     notebooks: dict[str, Path]  # site uri -> executed .ipynb in the cache (<cache>/<key>/<site uri>)
@@ -165,21 +186,40 @@ def discover_notebooks(notebooks_dir: Path, figures_dir: Path) -> list[NotebookS
 
 
 def build_notebooks(
-    notebooks_dir: Path, figures_dir: Path, cache_dir: Path, *, timeout: float = 120.0
+    notebooks_dir: Path,
+    figures_dir: Path,
+    cache_dir: Path,
+    *,
+    timeout: float = 120.0,
+    limits: Limits = NOTEBOOK_LIMITS,
 ) -> NotebookReport:
-    """Execute every notebook whose inputs changed; raise on the first failing one."""
+    """Execute every notebook whose inputs changed; raise one error naming every failing one.
+
+    The notebooks that ran are cached before the error is raised, so the
+    next build runs only the ones that failed.
+    """
     started = time.monotonic()
-    executed, notebooks = 0, {}
+    executed, notebooks, failures = 0, {}, []
     for source in discover_notebooks(notebooks_dir, figures_dir):
         target = cache_dir / source.key / source.site_uri
         if not is_valid_notebook(target):
-            notebook = execute(source, figures_dir.resolve(), timeout)
-            figures = extract_figures(source, notebook)
+            try:
+                notebook = execute(source, figures_dir.resolve(), timeout, limits)
+                figures = extract_figures(source, notebook)
+            except SharedStyleError:
+                raise  # every notebook would fail the same way: say it once
+            except CourseBuildError as error:
+                failures.append(str(error))
+                continue
             # Figures first: a notebook without its figures file is not a cache hit.
             write_text_atomically(json.dumps([vars(f) for f in figures], ensure_ascii=False), figures_path(target))
             write_text_atomically(nbformat_text(notebook), target)
             executed += 1
         notebooks[source.site_uri] = target
+    if failures:
+        raise CourseBuildError(
+            f"노트북 {len(failures)}개가 실패했습니다. 아래를 고친 뒤 다시 빌드하세요.\n\n" + "\n\n".join(failures)
+        )
     return NotebookReport(notebooks, executed, len(notebooks) - executed, time.monotonic() - started)
 
 
@@ -235,18 +275,33 @@ def read_source(source: NotebookSource):
     return notebook
 
 
-def execute(source: NotebookSource, figures_dir: Path, timeout: float):
-    """Run the notebook in a fresh kernel; the whole run may take ``timeout`` seconds."""
+def execute(source: NotebookSource, figures_dir: Path, timeout: float, limits: Limits = NOTEBOOK_LIMITS):
+    """Run the notebook in a fresh, fenced kernel; the whole run may take ``timeout`` seconds."""
+    notebook = read_source(source)
+    temp_dir = Path(tempfile.mkdtemp(prefix="course-notebook-"))
+    try:
+        return execute_in(source, notebook, figures_dir, timeout, limits, temp_dir)
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def execute_in(source: NotebookSource, notebook, figures_dir: Path, timeout: float, limits: Limits, temp_dir: Path):
     import nbformat
     from nbclient import NotebookClient
 
-    notebook = read_source(source)
     leading_text = next(
         (index for index, cell in enumerate(notebook.cells) if cell.cell_type != "markdown"), len(notebook.cells)
     )
     font_cell = nbformat.v4.new_code_cell(FONT_CELL, metadata={INJECTED: "font"})
     notebook.cells.insert(leading_text, font_cell)  # after the title, before the first code
-    setup = nbformat.v4.new_code_cell(SETUP_CODE.format(figures_dir=str(figures_dir), marker=FIGURE_MARKER), metadata={INJECTED: "setup"})
+    setup_code = SETUP_CODE.format(
+        figures_dir=str(figures_dir),
+        marker=FIGURE_MARKER,
+        scripts_dir=str(SCRIPTS_DIR),
+        temp_dir=str(temp_dir),
+        limits=asdict(limits),
+    )
+    setup = nbformat.v4.new_code_cell(setup_code, metadata={INJECTED: "setup"})
     notebook.cells.insert(0, setup)
     deadline = time.monotonic() + timeout
     current: dict = {}  # index of the cell running now, for the error message
@@ -255,12 +310,21 @@ def execute(source: NotebookSource, figures_dir: Path, timeout: float):
         kernel_name=KERNEL,
         allow_errors=False,
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
-        resources={"metadata": {"path": str(source.source.parent)}},
-        # The kernel would warn on every start that local TCP is unencrypted.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        # The kernel works in its own temporary folder: the only place it may write.
+        resources={"metadata": {"path": str(temp_dir)}},
+        # The kernel would warn on every start that local TCP is unencrypted;
+        # its command history would be written to the home folder.
+        extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"],
         on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
+        on_cell_executed=lambda cell, cell_index, execute_reply: check_output_size(
+            source, notebook, cell_index, limits
+        ),
     )
-    run_client(client, source, notebook, timeout, current)
+    # The kernel's own log goes to a file, shown only if the kernel dies: when
+    # it is stopped on a timeout, its message loop logs a ZMQ traceback
+    # ("Socket operation on non-socket") that says nothing the error does not.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as kernel_log:
+        run_client(client, source, notebook, timeout, current, limits, kernel_log)
     broken = failed_cell(notebook)  # e.g. a display formatter that raised: the kernel only reports it
     if broken is not None:
         error = next(o for o in notebook.cells[broken].outputs if o.get("output_type") == "error")
@@ -350,10 +414,45 @@ def author_cell_location(source: NotebookSource, notebook, index: int) -> str:
     """' 셀 5 (42번째 줄)' for cell ``index`` of the published notebook (font cell not counted)."""
     font_cells = sum(1 for cell in notebook.cells[:index] if cell.cell_type == "code" and cell.source == FONT_CELL)
     number = index + 1 - font_cells
-    first_line = notebook.cells[index].source.splitlines()[0] if notebook.cells[index].source else ""
-    text = source.source.read_text(encoding="utf-8")
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if first_line and row == first_line), None)
+    authored = len(notebook.cells) - sum(1 for c in notebook.cells if c.cell_type == "code" and c.source == FONT_CELL)
+    return numbered_cell(source, number, authored)
+
+
+def numbered_cell(source: NotebookSource, number: int, authored: int) -> str:
+    """' 셀 5 (42번째 줄)': the author's cell ``number`` (from 1) and the line where it starts."""
+    starts = cell_start_lines(source.source.read_text(encoding="utf-8"))
+    # Only if our reading of the file agrees with jupytext's on how many cells there are.
+    line = starts[number - 1] if len(starts) == authored and 0 < number <= len(starts) else None
     return f" 셀 {number}" + (f" ({line}번째 줄)" if line else "")
+
+
+CELL_MARKER = re.compile(r"^#\s*%%")
+
+
+def cell_start_lines(text: str) -> list[int]:
+    """The line (from 1) where each cell's own text starts in a jupytext percent source.
+
+    Counted from the '# %%' marks, not found by searching for the cell's
+    first line, which may well appear earlier in the file too.
+    """
+    lines = text.splitlines()
+    begin = 0
+    if lines and lines[0].strip() == "# ---":  # the YAML header is not a cell
+        end = next((n for n in range(1, len(lines)) if lines[n].strip() == "# ---"), None)
+        begin = end + 1 if end is not None else 0
+    markers = [n for n in range(begin, len(lines)) if CELL_MARKER.match(lines[n])]
+    bounds = [begin, *markers]
+    starts = []
+    for number, start in enumerate(bounds):
+        stop = bounds[number + 1] if number + 1 < len(bounds) else len(lines)
+        body = start if number == 0 else start + 1
+        text_line = next((n for n in range(body, stop) if lines[n].strip()), None)
+        if number == 0:
+            if text_line is not None:  # code before the first mark is a cell of its own
+                starts.append(text_line + 1)
+            continue
+        starts.append((text_line if text_line is not None else start) + 1)
+    return starts
 
 
 def figures_path(notebook_path: Path) -> Path:
@@ -365,12 +464,28 @@ def read_figures(notebook_path: Path) -> list[NotebookFigure]:
     return [NotebookFigure(**entry) for entry in json.loads(figures_path(notebook_path).read_text(encoding="utf-8"))]
 
 
-def run_client(client, source: NotebookSource, notebook, timeout: float, current: dict) -> None:
+def check_output_size(source: NotebookSource, notebook, index: int, limits: Limits) -> None:
+    """Stop at the first cell whose outputs together are larger than the limit."""
+    cell = notebook.cells[index]
+    size = sum(len(json.dumps(output, ensure_ascii=False).encode("utf-8")) for output in cell.get("outputs", [])
+               if output.get("output_type") != "error")
+    if size > limits.output_kb * 1024 and not cell.metadata.get(INJECTED):
+        raise CourseBuildError(
+            f"{display_path(source)}{cell_location(source, notebook, index)}: 셀 출력이 {size // 1024}KB 로 "
+            f"한도 {limits.output_kb}KB 를 넘었습니다. 출력(print, 표, 그림)을 줄이세요. "
+            + limits.how_to_raise("output_kb", limits.output_kb)
+        )
+
+
+def run_client(
+    client, source: NotebookSource, notebook, timeout: float, current: dict, limits: Limits, kernel_log
+) -> None:
     """Execute, turning nbclient's exceptions into a maintainer's error message."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     try:
-        client.execute(cleanup_kc=True)  # stop the kernel and close its sockets, even on error
+        # cleanup_kc: stop the kernel and close its sockets, even on error.
+        client.execute(cleanup_kc=True, stderr=kernel_log)
     except CellTimeoutError:
         cell = current.get("index")
         raise CourseBuildError(
@@ -379,13 +494,47 @@ def run_client(client, source: NotebookSource, notebook, timeout: float, current
         ) from None
     except CellExecutionError as error:
         cell = failed_cell(notebook) or current.get("index")
+        if cell is not None and notebook.cells[cell].metadata.get(INJECTED) == "setup":
+            raise SharedStyleError(style_failure(error)) from None
+        if error.ename in ("CpuTimeExceeded", "OutputLimitExceeded"):
+            what = error.evalue  # says which limit and how to change it
+        else:
+            what = f"{error.ename}: {error.evalue}"
+            if error.ename == "MemoryError":
+                what += "\n" + memory_note(limits)
         raise CourseBuildError(
             f"{display_path(source)}{cell_location(source, notebook, cell)}: 셀 실행 중 오류가 났습니다.\n  "
-            + f"{error.ename}: {error.evalue}".replace("\n", "\n  ")
+            + what.replace("\n", "\n  ")
             + "\n  그 셀을 고친 뒤 다시 빌드하세요. (노트북을 처음부터 끝까지 실행해 확인할 수 있습니다.)"
         ) from None
     except DeadKernelError as error:
-        raise CourseBuildError(f"{display_path(source)}: 커널이 갑자기 종료되었습니다 ({error}).") from None
+        cell = current.get("index")
+        raise CourseBuildError(
+            f"{display_path(source)}{cell_location(source, notebook, cell)}: 커널이 갑자기 종료되었습니다 ({error}). "
+            f"메모리 한도 {limits.memory_mb}MB(mkdocs.yml 의 {limits.key('memory_mb')})를 넘었거나 "
+            "네이티브 코드가 멈춘 것일 수 있습니다." + kernel_last_words(kernel_log)
+        ) from None
+
+
+def kernel_last_words(kernel_log) -> str:
+    kernel_log.seek(0)
+    lines = [line for line in kernel_log.read().splitlines() if line.strip()][-10:]
+    return ("\n  커널이 남긴 말:\n    " + "\n    ".join(lines)) if lines else ""
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def style_failure(error) -> str:
+    """The setup cell failed: name figures/figure_style.py and its line, not a notebook cell."""
+    trace = ANSI.sub("", error.traceback or "")
+    places = re.findall(r"(?:File \"?)(\S*figure_style\.py)\"?(?::|, line )(\d+)", trace)
+    where = f"figures/figure_style.py:{places[-1][1]}" if places else "figures/figure_style.py"
+    return (
+        f"{where}: 공용 모듈 figures/figure_style.py 를 불러오지 못해 노트북을 실행하지 못했습니다.\n  "
+        + f"{error.ename}: {error.evalue}".replace("\n", "\n  ")
+        + "\n  그림 스크립트도 같은 모듈을 씁니다: python scripts/render_figures.py 로 확인하세요."
+    )
 
 
 def failed_cell(notebook) -> int | None:
@@ -400,10 +549,8 @@ def cell_location(source: NotebookSource, notebook, index: int | None) -> str:
     if index is None or notebook.cells[index].metadata.get(INJECTED):
         return ""
     number = sum(1 for cell in notebook.cells[: index + 1] if not cell.metadata.get(INJECTED))
-    text = source.source.read_text(encoding="utf-8")
-    first_line = notebook.cells[index].source.splitlines()[0] if notebook.cells[index].source else ""
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if first_line and row == first_line), None)
-    return f" 셀 {number}" + (f" ({line}번째 줄)" if line else "")
+    authored = sum(1 for cell in notebook.cells if not cell.metadata.get(INJECTED))
+    return numbered_cell(source, number, authored)
 
 
 def is_valid_notebook(path: Path) -> bool:
