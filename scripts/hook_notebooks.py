@@ -6,6 +6,9 @@ Settings (mkdocs.yml, all optional)::
       notebooks:
         timeout: 120           # seconds one whole notebook may run
         colab_branch: notebooks  # branch where CI publishes executed .ipynb for Colab
+        memory_mb: 2048        # memory the notebook's kernel may use
+        cpu_seconds: 300       # CPU time one whole notebook may use
+        output_kb: 8192        # most output one cell may produce
 
 ``on_files`` executes (or takes from the cache) every
 ``notebooks/<group>/<name>.py`` and adds, for each, the page
@@ -27,6 +30,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
+from course_site.extra_settings import kilobytes, megabytes, read_settings, seconds, text
 from course_site.page_source import read_page
 from course_site.notebook_pages import (
     NotebookPageFile,
@@ -38,10 +42,19 @@ from course_site.notebook_pages import (
     without_scripts,
 )
 from course_site.notebooks import build_notebooks, colab_url, read_figures
+from course_site.sandbox import NOTEBOOK_LIMITS, Limits
 
 log = get_plugin_logger("notebooks")
 
 _build: dict = {}
+
+SETTINGS = {
+    "timeout": seconds(120),
+    "colab_branch": text("notebooks"),
+    "memory_mb": megabytes(NOTEBOOK_LIMITS.memory_mb),
+    "cpu_seconds": seconds(NOTEBOOK_LIMITS.cpu_seconds),
+    "output_kb": kilobytes(NOTEBOOK_LIMITS.output_kb),
+}
 
 
 # Hooks ------------------------------------------------------------------------
@@ -50,11 +63,15 @@ _build: dict = {}
 def on_config(config):
     _build.clear()
     root = Path(config.config_file_path).parent
-    settings = (config.extra or {}).get("notebooks") or {}
+    try:
+        settings = read_settings(config.extra, "notebooks", SETTINGS)
+    except CourseBuildError as error:
+        raise PluginError(str(error)) from None
     _build.update(
         root=root,
-        timeout=float(settings.get("timeout", 120)),
-        colab_branch=str(settings.get("colab_branch", "notebooks")),
+        timeout=settings["timeout"],
+        colab_branch=settings["colab_branch"],
+        limits=Limits(settings["memory_mb"], settings["cpu_seconds"], settings["output_kb"], section="notebooks"),
         stylesheet=(root / "overrides" / "notebook.css").read_text(encoding="utf-8"),
         pages={},  # site uri -> {"download": site path of the .ipynb, "fragments": [...]}
         backlinks={},
@@ -66,7 +83,8 @@ def on_files(files, config):
     root = _build["root"]
     try:
         report = build_notebooks(
-            root / "notebooks", root / "figures", root / ".cache" / "notebooks", timeout=_build["timeout"]
+            root / "notebooks", root / "figures", root / ".cache" / "notebooks", timeout=_build["timeout"],
+            limits=_build["limits"],
         )
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
