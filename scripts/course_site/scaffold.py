@@ -273,6 +273,9 @@ def plan_seminar(project: Project, request: SeminarRequest) -> SeminarPlan:
         raise CourseBuildError("--presenter 로 발표자 이름을 주세요 (여러 명이면 --presenter 를 여러 번).")
     check_tags(list(request.tags), project, "--tags")
 
+    # The taken number first: it names the seminar that has it, which explains
+    # why its figure folder exists too.
+    refuse_used_number(project, term, request.number)
     page = project.docs_dir / term.folder / f"{request.number:02d}-{request.slug}.md"
     group = figure_group(project, term, request.number)
     figure_script = project.root / "figures" / group / f"{EXAMPLE_FIGURE}.py"
@@ -281,7 +284,6 @@ def plan_seminar(project: Project, request: SeminarRequest) -> SeminarPlan:
         project,
         "세미나 글과 그림 폴더를 지키려고 멈췄습니다. 다른 --number 나 --slug 를 쓰거나, 필요 없으면 직접 지우세요.",
     )
-    refuse_used_number(project, term, request.number)
 
     meta = {
         "title": request.title,

@@ -203,7 +203,8 @@ def test_refuses_to_overwrite_an_existing_page(project, capsys):
     page = project / PAGE_05
     page.write_text("손으로 쓴 글\n", encoding="utf-8")
     message = refused(project, capsys)
-    assert PAGE_05 in message and "덮어쓰지 않습니다" in message
+    assert PAGE_05 in message and "이미" in message
+    assert page.read_text(encoding="utf-8") == "손으로 쓴 글\n"
 
 
 def test_refuses_to_write_into_an_existing_figures_folder(project, capsys):
@@ -212,13 +213,15 @@ def test_refuses_to_write_into_an_existing_figures_folder(project, capsys):
     assert "figures/seminar05" in message and "덮어쓰지 않습니다" in message
 
 
-def test_running_twice_refuses_the_second_time(project, capsys):
+def test_running_twice_refuses_the_second_time_naming_the_page_made_the_first_time(project, capsys):
     assert scaffold(project) == 0
     capsys.readouterr()
-    assert "이미 있어 덮어쓰지 않습니다" in refused(project, capsys)
+    message = refused(project, capsys)
+    assert "5회차는 이미" in message and PAGE_05 in message
 
 
 def test_refuses_a_number_already_used_in_the_term_naming_the_page(project, capsys):
+    (project / "figures" / "seminar02").mkdir()  # the seminar's figures exist too; the page is the reason
     message = refused(project, capsys, number=2, slug="again", title="02 다시")
     assert "2회차" in message and "docs/2022-2/02-linear-regression.md" in message
 
