@@ -789,7 +789,10 @@ def plan_import(project: Project, request: ImportRequest) -> ImportPlan:
         raise CourseBuildError(f"{display}: 파일이 없습니다.")
     post = parse_page(source.read_bytes(), display)
     if not post.meta:
-        raise CourseBuildError(f"{display}: 맨 위에 Jekyll front matter(--- 로 둘러싼 YAML)가 없습니다.")
+        raise CourseBuildError(
+            f"{display}:1: 맨 위에 Jekyll front matter(--- 로 둘러싼 YAML)가 없습니다. Jekyll 글이 맞다면 "
+            "첫 줄부터 '---', 'title: 제목', 'date: YYYY-MM-DD', '---' 를 넣고 다시 가져오세요."
+        )
     meta = post.meta
     changes: list[str] = []
 

@@ -451,4 +451,5 @@ def test_a_post_without_front_matter_is_refused(project, tmp_path, capsys):
     post = tmp_path / "2022-11-03-plain.md"
     post.write_text("# 그냥 글\n", encoding="utf-8")
     assert run_import(project, post) == 1
-    assert f"{post}: 맨 위에 Jekyll front matter" in capsys.readouterr().err
+    message = capsys.readouterr().err
+    assert f"{post}:1: 맨 위에 Jekyll front matter" in message and "title: 제목" in message
