@@ -182,3 +182,27 @@ def test_figure_ink_follows_the_palette_including_a_switch(reader, site_url):
     dark = reader("dark", width=390, height=844)
     dark.page.goto(site_url + SEMINAR)
     assert dark.page.evaluate(TEXT_FILL) == "rgb(230, 237, 243)"
+
+
+DRAWING_BOXES = """() => [...document.querySelectorAll('.course-figure__drawing')].map(box => ({
+  drawn: box.querySelector('svg').checkVisibility({contentVisibilityAuto: true}),
+  height: box.getBoundingClientRect().height,
+  svgHeight: box.querySelector('svg').getBoundingClientRect().height,
+}))"""
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_drawings_far_from_the_screen_wait_to_be_laid_out_in_boxes_of_their_final_size(reader, site_url, width):
+    tab = open_seminar(reader, site_url, "light", width)
+    before = tab.page.evaluate(DRAWING_BOXES)
+    page_height = tab.page.evaluate("document.documentElement.scrollHeight")
+    assert not before[-1]["drawn"]  # the last figure is screens away: its drawing is skipped
+    for number, figure in enumerate(tab.page.locator("figure.course-figure").all(), start=1):
+        figure.scroll_into_view_if_needed()
+        tab.page.evaluate(NEXT_FRAME)
+        box = tab.page.evaluate(DRAWING_BOXES)[number - 1]
+        assert box["drawn"], f"figure {number} on screen but not drawn"
+        assert abs(box["height"] - before[number - 1]["height"]) < 1, f"figure {number} moved the page when drawn"
+        assert abs(box["height"] - box["svgHeight"]) < 1, f"figure {number}: box and drawing differ"
+    assert tab.page.evaluate("document.documentElement.scrollHeight") == page_height

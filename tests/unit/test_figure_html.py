@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course_site.figures.html import FigureView, figure_styles, place_figures, unknown_figure_references
+from course_site.figures.html import FigureView, figure_styles, place_figures
 from course_site.figures.web_fonts import PageFont
 
 SVG = (
@@ -56,8 +56,27 @@ def test_a_figure_too_detailed_for_a_phone_keeps_its_width_in_a_keyboard_scrolla
     wide = FigureView(svg=SVG, caption="c", code_url="", narrowest_px=560, scrolls_on_phone=True)
     page = '<p><img alt="a" src="figures/g/plot.svg" /></p>'
     out, _ = place_figures(page, "", {"figures/g/plot.svg": wide})
-    assert 'style="min-width:560px"' in out
-    assert 'class="course-figure__drawing" tabindex="0" role="region" aria-label=' in out
+    assert "--fig-narrowest:560px" in out
+    assert 'class="course-figure__scroll" tabindex="0" role="region" aria-label=' in out
+
+
+def test_a_figure_that_fits_a_phone_gets_no_tab_stop():
+    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", FIGURES)
+    assert '<div class="course-figure__scroll"><div class="course-figure__drawing"' in out
+
+
+def test_the_drawing_box_states_the_size_its_drawing_will_take_before_it_is_laid_out():
+    # content-visibility skips laying out drawings far from the screen; their
+    # boxes must already be as big as the drawings, or the page would jump.
+    view = FigureView(svg=SVG, caption="c", code_url="", narrowest_px=420)
+    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", {"figures/g/plot.svg": view})
+    assert 'style="--fig-width:600px;--fig-narrowest:420px;--fig-ratio:600/300"' in out
+
+
+def test_a_drawing_is_never_required_wider_than_its_natural_size():
+    view = FigureView(svg=SVG, caption="c", code_url="", narrowest_px=900)
+    out, _ = place_figures('<p><img alt="a" src="figures/g/plot.svg" /></p>', "", {"figures/g/plot.svg": view})
+    assert "--fig-narrowest:600px;" in out
 
 
 def test_other_images_are_left_alone():
@@ -71,9 +90,3 @@ def test_page_styles_link_the_page_fonts_and_set_dark_colours_for_screens_only()
     url = "../../assets/figures/fig-A.0123456789.woff2"
     assert f'@font-face{{font-family:fig-A;src:url("{url}") format("woff2")' in style
     assert "@media screen{[data-md-color-scheme=slate]{--fig-1f2328:#e6edf3}}" in style
-
-
-def test_unknown_figure_references_are_found_with_lines_outside_code_fences():
-    markdown = "![a](../figures/g/plot.svg)\n```\n![x](../figures/g/missing.svg)\n```\n\n![b](../figures/g/gone.svg)\n"
-    problems = unknown_figure_references(markdown, "term/page.md", set(FIGURES))
-    assert problems == [(6, "../figures/g/gone.svg")]

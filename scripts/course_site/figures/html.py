@@ -4,8 +4,10 @@ A page refers to a figure with plain Markdown, ``![alt](../figures/g/x.svg)``.
 In the rendered HTML such an image becomes
 
     <figure class="course-figure">
-      <div class="course-figure__drawing" data-search-exclude>
-        <svg role="img" aria-label="alt" ...>...real text...</svg>
+      <div class="course-figure__scroll">
+        <div class="course-figure__drawing" style="--fig-width:..." data-search-exclude>
+          <svg role="img" aria-label="alt" ...>...real text...</svg>
+        </div>
       </div>
       <figcaption>caption
         <span class="course-figure__links" data-search-exclude>
@@ -21,6 +23,14 @@ font subsets shared by the page (``figure_styles``). "크게 보기" opens the
 figure's own SVG file; with JavaScript, ``overrides/figure_viewer.js`` shows
 it full screen instead. The site search skips the drawing (its labels would
 outweigh the prose) but indexes the caption.
+
+A phone lays out and paints only the drawings near the screen: the drawing
+box is ``content-visibility: auto`` (figures.css), and it knows its own size
+before its SVG is laid out (the figure's aspect ratio, no narrower than where
+its text stays legible, no wider than its natural size), so skipping a drawing
+moves nothing on the page and Ctrl+F still finds its text. A figure that may
+be wider than the column scrolls in the box around it (``__scroll``), never
+inside the drawing box, whose height must stay its aspect ratio's.
 
 The caption is the script's docstring line unless the Markdown gives a title
 (``![alt](x.svg "caption")``). An image inside running text is inlined too,
@@ -92,8 +102,9 @@ def place_figures(
             links.append(f'<a class="course-figure__code" href="{html.escape(view.code_url)}">이 그림의 코드</a>')
         return (
             '<figure class="course-figure">\n'
-            f'<div class="course-figure__drawing"{scroll_box(view)} data-search-exclude>'
-            f"{drawing(attributes, view)}</div>\n"
+            f'<div class="course-figure__scroll"{scroll_box(view)}>'
+            f'<div class="course-figure__drawing" style="{drawing_box_style(view)}" data-search-exclude>'
+            f"{drawing(attributes, view)}</div></div>\n"
             f"<figcaption>{html.escape(caption)}"
             f' <span class="course-figure__links" data-search-exclude>{" ".join(links)}</span></figcaption>\n'
             "</figure>"
@@ -116,8 +127,26 @@ def drawing(attributes: dict, view: FigureView) -> str:
     alt = html.escape(attributes.get("alt", ""), quote=True)
     head, rest = view.svg.split(">", 1)
     head = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", head)  # HTML gives inline SVG its namespaces
-    width = f' style="min-width:{view.narrowest_px}px"' if view.narrowest_px else ""
-    return f'{head} role="img" aria-label="{alt}" focusable="false"{width}>{rest}'
+    return f'{head} role="img" aria-label="{alt}" focusable="false">{rest}'
+
+
+_SIZE = re.compile(r'\s(width|height)="([\d.]+)(?:px)?"')
+
+
+def natural_size(svg: str) -> tuple[float, float]:
+    """Width and height (CSS px) the <svg> element states for itself."""
+    found = dict(_SIZE.findall(svg.split(">", 1)[0]))
+    try:
+        return float(found["width"]), float(found["height"])
+    except (KeyError, ValueError):
+        raise ValueError(f"SVG without a width and height in px: {svg[:120]}") from None
+
+
+def drawing_box_style(view: FigureView) -> str:
+    """The drawing box's size, known before its SVG is laid out (see figures.css)."""
+    width, height = natural_size(view.svg)
+    narrowest = min(view.narrowest_px, width)
+    return f"--fig-width:{width:g}px;--fig-narrowest:{narrowest:g}px;--fig-ratio:{width:g}/{height:g}"
 
 
 def scroll_box(view: FigureView) -> str:
@@ -153,33 +182,3 @@ def parse_img(tag: str) -> dict:
 
     _Parser().feed(tag)
     return found
-
-
-# Markdown images: ![alt](path) or ![alt](<path> "title")
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def unknown_figure_references(markdown: str, page_src_uri: str, known: set[str]) -> list[tuple[int, str]]:
-    """(line, path) of each image pointing into figures/ that no script draws.
-
-    ``line`` counts lines of ``markdown`` (1-based); fenced code is skipped,
-    since an example of the syntax there is not a reference.
-    """
-    problems = []
-    in_fence = False
-    page_dir = posixpath.dirname(page_src_uri)
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        for match in _MARKDOWN_IMAGE.finditer(line):
-            path = match.group(1)
-            if "://" in path or path.startswith(("/", "data:")):
-                continue
-            target = posixpath.normpath(posixpath.join(page_dir, path.split("#")[0]))
-            if target.startswith("figures/") and target not in known:
-                problems.append((number, path))
-    return problems
