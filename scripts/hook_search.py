@@ -6,10 +6,10 @@
   generated 용어집 page ``glossary.md``.
 - ``on_page_context`` fills that page with the terms and links to the
   sections that teach them, once every page is rendered.
-- ``on_post_build`` adds the analyser's hidden fields, stems and glossary
-  spellings to search/search_index.json (cached per block of text in
-  ``.cache/search/`` next to mkdocs.yml) and puts our worker script in front
-  of Material's search worker.
+- ``on_post_build`` adds the site's vocabulary (stems, tails of compounds,
+  glossary spellings) to search/search_index.json, from the analyser's work
+  cached per block of text in ``.cache/search/`` next to mkdocs.yml, and puts
+  our worker script in front of Material's search worker.
 
 State lives in ``_build``, reset in ``on_config`` at the start of each build.
 """

@@ -47,11 +47,11 @@ class AnalysisCache:
         if missing:
             fresh = analyse_texts(list(missing.values()), self.load_analyser())
             for key, analysis in zip(missing, fresh):
-                stored[key] = [list(analysis.parts), list(analysis.stems)]
+                stored[key] = [[list(pair) for pair in analysis.tails], list(analysis.stems)]
         used = {key: stored[key] for key in keys}
         if missing or len(used) != len(stored):
             self._write(used)
-        return [Analysis(tuple(used[key][0]), tuple(used[key][1])) for key in keys], len(missing)
+        return [_analysis(used[key]) for key in keys], len(missing)
 
     def _read(self) -> dict[str, list]:
         try:
@@ -74,6 +74,11 @@ class AnalysisCache:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+def _analysis(stored: list) -> Analysis:
+    tails, stems = stored
+    return Analysis(tuple((tail, source) for tail, source in tails), tuple(stems))
 
 
 def _key(text: str) -> str:

@@ -3,7 +3,8 @@
 Each term has its Korean name, its English name, other spellings (Korean
 transliterations, spaced forms, abbreviations) and a one-line definition.
 Search uses the spellings as synonyms both ways (a section that writes only
-Transformer is found by 트랜스포머, and the reverse); the 용어집 page lists the
+Transformer is found by 트랜스포머, and the reverse: the search worker looks a
+query word up in them); the 용어집 page lists the
 terms with links to the sections that teach them (course_site.glossary_page).
 """
 
@@ -28,8 +29,6 @@ REQUIRED = ("term", "english", "definition")
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
-# Same characters as Material's separator (korean_search.SEPARATOR) splits on.
-_TOKEN_SPLIT = re.compile(r"[\s\-()\[\]{}·…,/\"'“”‘’.!?;:]+")
 
 
 @dataclass(frozen=True)
@@ -48,32 +47,14 @@ class Term:
 class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
-        # One regex over every spelling of every term: one pass per text, even at 500 pages.
-        self._by_key = {_key(form): term for term in terms for form in term.forms}
-        forms = sorted((form for term in terms for form in term.forms), key=len, reverse=True)
-        self._pattern = re.compile("|".join(_one_form(form) for form in forms), re.IGNORECASE) if forms else None
-
-    def found_in(self, plain: str) -> list[Term]:
-        """The terms any spelling of which occurs in ``plain`` (text without markup)."""
-        if self._pattern is None:
-            return []
-        found = (self._by_key.get(_key(match.group())) for match in self._pattern.finditer(plain))
-        return list({id(term): term for term in found if term}.values())
-
-    def other_spellings(self, plain: str) -> set[str]:
-        """Search tokens of every spelling of every term found in ``plain``."""
-        tokens: set[str] = set()
-        for term in self.found_in(plain):
-            for form in term.forms:
-                tokens |= form_tokens(form)
-        return tokens
 
     def spellings(self) -> list[list[str]]:
-        """For the search worker: the spellings of each term, which it highlights together."""
+        """For the search worker: the spellings of each term, looked for and highlighted together."""
         return [list(term.forms) for term in self.terms]
 
 
-def _key(form: str) -> str:
+def form_key(form: str) -> str:
+    """A spelling as compared: lower-cased, without spaces or hyphens (차원 축소 = 차원축소)."""
     return re.sub(r"[\s\-]+", "", form).lower()
 
 
@@ -98,15 +79,6 @@ def _one_form(form: str) -> str:
     start = r"(?<![가-힣])" if _HANGUL.match(chars[0]) else r"(?<![A-Za-z0-9])"
     end = r"(?![A-Za-z0-9])" if _LATIN.match(chars[-1]) else ""
     return f"(?:{start}{pattern}{end})"
-
-
-def form_tokens(form: str) -> set[str]:
-    """What lunr must index so that any spelling finds the term: its words, and Hangul without spaces."""
-    words = [word.lower() for word in _TOKEN_SPLIT.split(form) if word]
-    tokens = set(words)
-    if len(words) > 1 and all(_HANGUL.search(word) for word in words):
-        tokens.add("".join(words))
-    return tokens
 
 
 # Reading the data file --------------------------------------------------------------
@@ -136,7 +108,7 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
         line = node.start_mark.line + 1
         terms.append(_term(item, line, shown_as))
         for form in terms[-1].forms:
-            key = re.sub(r"\s+", "", form).lower()
+            key = re.sub(r"\s+", "", form).lower()  # k-NN and KNN may both be spellings of one term
             if key in seen:
                 raise CourseBuildError(
                     f"{shown_as}:{line}: '{form}' 는 {seen[key]}번째 줄의 용어에도 있습니다. "

@@ -8,12 +8,13 @@ else the sections that introduce it with another spelling in brackets
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from course_site.glossary import Glossary, Term, form_pattern
+from course_site.glossary import Glossary, Term, form_key, form_pattern
 
 PAGE_URI = "glossary.md"
 DATA_FILE = "glossary.yml"  # in docs/: edited beside the pages, watched by mkdocs serve
@@ -47,6 +48,11 @@ class Section:
     title: str
     text: str  # plain text of the section, up to the next heading
 
+    @functools.cached_property
+    def keys(self) -> tuple[str, str]:
+        """Title and text as spellings are compared (form_key): a quick test before the regexes."""
+        return form_key(self.title), form_key(self.text)
+
 
 def page_sections(page_url: str, page_title: str, content: str) -> list[Section]:
     """The sections of one rendered page (its HTML ``content``), one per heading with an id."""
@@ -66,15 +72,21 @@ def page_sections(page_url: str, page_title: str, content: str) -> list[Section]
 
 
 def where_taught(term: Term, sections: list[Section]) -> list[Section]:
+    # Only sections whose text holds a spelling (spaces aside) go through the
+    # regexes: a plain substring test per section instead of a regex search
+    # per term and section, which cost seconds at a hundred pages.
+    keys = [form_key(form) for form in term.forms]
+    in_title = [section for section in sections if any(key in section.keys[0] for key in keys)]
+    in_text = [section for section in sections if any(key in section.keys[1] for key in keys)]
     pattern = form_pattern(term.forms)
-    titled = [section for section in sections if pattern.search(section.title)]
+    titled = [section for section in in_title if pattern.search(section.title)]
     if titled:
         return titled[:MAX_LINKS]
     introduced = re.compile(rf"(?:{pattern.pattern})\s*\(", re.IGNORECASE)
-    defined = [section for section in sections if introduced.search(section.text)]
+    defined = [section for section in in_text if introduced.search(section.text)]
     if defined:
         return defined[:MAX_LINKS]
-    return [section for section in sections if pattern.search(section.text)][:MAX_LINKS]
+    return [section for section in in_text if pattern.search(section.text)][:MAX_LINKS]
 
 
 def glossary_html(glossary: Glossary, sections: list[Section], relative: Callable[[str], str]) -> str:

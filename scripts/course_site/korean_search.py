@@ -5,29 +5,33 @@ matches every query word as a *prefix* of a token. Korean glues particles and
 endings to words (딥러닝은) and builds compounds (지도학습), so a reader who
 types 학습 or 역전파 would miss text indexed as 지도학습은 or
 오차역전파(backpropagation)로. At build time, on the finished
-``search/search_index.json``, kiwipiepy analyses every title and text once:
+``search/search_index.json``, kiwipiepy analyses every title and text once,
+and the site's vocabulary goes to ``config.korean`` for our worker script
+(``search_worker.js``), which rewrites each query word before lunr sees it:
 
-1. **Hidden fields** ``title_parts`` and ``text_parts`` (indexed by lunr, never
-   displayed) hold, for every word, the tails of its stem that start where a
-   content morpheme starts (오차역전파, 역전파, 파), adjacent bare nouns joined
-   (차원 축소 → 차원축소, because readers type both spellings), and (in
-   ``text_parts``) the other spellings of glossary terms found in the entry
-   (Transformer → 트랜스포머).
-   The displayed ``title`` and ``text`` stay exactly as Material wrote them,
-   so nothing invisible reaches the reader.
-2. **Stems** (the word without its particles or endings: 딥러닝 in 딥러닝은) of
-   the whole site go to ``config.korean.stems``. Our worker script
-   (``search_worker.js``) strips a particle from a query word only when what
-   is left is such a stem: 딥러닝이 → 딥러닝, but 강화도 stays 강화도 because the
-   analyser never saw 강화 as a word of its own (only inside 강화학습).
+1. **Tails** map the tail of a compound, from where a content morpheme starts,
+   to the compound as the text writes it (역전파 → 오차역전파, 러닝 → 딥러닝), and
+   two adjacent bare nouns written together to the two words (차원축소 →
+   차원 축소, because readers type both spellings). A query word is looked for
+   as itself *or* as any compound it is the tail of. This is vocabulary, not
+   one copy per section: lunr in the reader's browser indexes exactly the
+   title and text it displays, as stock Material does (hidden per-section
+   fields made the index take half again as long to build on a phone).
+2. **Stems** (the word without its particles or endings: 딥러닝 in 딥러닝은).
+   The worker strips a particle from a query word only when what is left is
+   such a stem: 딥러닝이 → 딥러닝, but 강화도 stays 강화도 because the analyser
+   never saw 강화 as a word of its own (only inside 강화학습).
+3. **Glossary spellings**: a query word that starts a spelling of a glossary
+   term is also looked for as every other spelling (트랜스포머 → Transformer).
 
-The analysis is cached per block of text (``analysis_cache``) and done in one
-batch for everything that is not cached (``korean_analyser``).
+The displayed ``title`` and ``text`` stay exactly as Material wrote them, less
+invisible characters. The analysis is cached per block of text
+(``analysis_cache``) and done in one batch for everything that is not cached
+(``korean_analyser``).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
     from course_site.glossary import Glossary
 
 # Bump when the output of analyse_texts changes, so old cache entries are not reused.
-ALGORITHM_VERSION = "7"
+ALGORITHM_VERSION = "8"
 
 #: Material's ``separator``, set from code by scripts/hook_search.py (the one
 #: definition). Applied in the reader's browser to the index text and to every
@@ -47,14 +51,12 @@ ALGORITHM_VERSION = "7"
 #: Material's page highlighter uses it unchanged.
 SEPARATOR = r"[\s\-()\[\]{}·…,/\"'“”‘’]+|[.!?;:]+(?=\s|$)"
 
-#: lunr fields and boosts. Title and text are Material's defaults; the hidden
-#: parts fields carry the same weight as what they were taken from.
+#: lunr fields and boosts: Material's own, set from code so that nobody adds a
+#: field in mkdocs.yml (every field costs the reader's phone a pass over the text).
 FIELDS = {
     "title": {"boost": 1000.0},
     "text": {"boost": 1.0},
     "tags": {"boost": 1000000.0},
-    "title_parts": {"boost": 1000.0},
-    "text_parts": {"boost": 1.0},
 }
 
 #: Particles, copula and common verb endings a reader may type after a word
@@ -108,9 +110,13 @@ Analyse = Callable[[list[str]], list[list[Morpheme]]]
 
 @dataclass(frozen=True)
 class Analysis:
-    """What search needs from one block of text: hidden tokens and word stems."""
+    """What search needs from one block of text: tails of its compounds and its word stems.
 
-    parts: tuple[str, ...]
+    ``tails`` pairs a tail (역전파, or 차원축소 for the text's 차원 축소) with what the
+    index holds for it (오차역전파; 차원 축소), lower-cased.
+    """
+
+    tails: tuple[tuple[str, str], ...]
     stems: tuple[str, ...]
 
 
@@ -154,18 +160,18 @@ def analyse_texts(texts: list[str], analyse: Analyse) -> list[Analysis]:
     noun_parts = dict(zip(long_nouns, analyse(long_nouns)))
     results = []
     for text in texts:
-        parts: set[str] = set()
+        tails: set[tuple[str, str]] = set()
         stems: set[str] = set()
         for piece in hangul_pieces(text):
             split = _split_long_nouns(piece, morphemes[piece], noun_parts)
-            found_parts, found_stems = _piece_words(piece, split)
-            parts |= found_parts
+            found_tails, found_stems = _piece_words(piece, split)
+            tails |= found_tails
             stems |= found_stems
-        results.append(Analysis(tuple(sorted(parts)), tuple(sorted(stems))))
+        results.append(Analysis(tuple(sorted(tails)), tuple(sorted(stems))))
     return results
 
 
-def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[str]]:
+def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[tuple[str, str]], set[str]]:
     starts = {m.start for m in morphemes if m.tag.startswith(CONTENT_TAGS)}
     runs = []
     for run in _RUN.finditer(piece):
@@ -195,7 +201,7 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
             )
         )
 
-    parts: set[str] = set()
+    tails: set[tuple[str, str]] = set()
     stems: set[str] = set()
     for run in runs:
         stem = piece[run.start : run.stem_end]
@@ -203,22 +209,21 @@ def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[str], set[s
         takes_particles = run.nominal and bool(_HANGUL.search(piece[run.start : run.end]))
         if takes_particles and stem:
             stems.add(piece[run.start : run.suffixed_end].lower())
+        # The compound itself needs no entry: lunr finds 딥러닝 in 딥러닝은 by prefix.
         for position in run.boundaries:
             if position < run.stem_end:
-                tail = piece[position : run.stem_end]
-                parts.add(tail)
+                tails.add((piece[position : run.stem_end].lower(), stem.lower()))
                 if takes_particles:
                     stems.add(piece[position : run.suffixed_end].lower())
-        if run.boundaries:
-            parts.add(stem)  # the compound without its particle: 딥러닝 of 딥러닝은
     # 차원 축소는 -> 차원축소: a bare noun joined with the noun that follows it.
     for first, second in zip(runs, runs[1:]):
         one_space = piece[first.end : second.start] == " "
         if first.noun_end == first.end and second.noun_end > second.start and one_space:
-            parts.add(piece[first.start : first.end] + piece[second.start : second.noun_end])
+            words = (piece[first.start : first.end], piece[second.start : second.noun_end])
+            tails.add(("".join(words).lower(), " ".join(words).lower()))
     # A lone particle after markup (</code>은) is analysed as a noun: it is no stem.
-    parts = {part for part in parts if _HANGUL.search(part)}
-    return parts, {stem for stem in stems if not _ONLY_PARTICLES.fullmatch(stem)}
+    tails = {(tail, source) for tail, source in tails if _HANGUL.search(tail)}
+    return tails, {stem for stem in stems if not _ONLY_PARTICLES.fullmatch(stem)}
 
 
 def _takes_particles(tag: str) -> bool:
@@ -268,6 +273,7 @@ class IndexReport:
     analysed_blocks: int = 0
     cached_blocks: int = 0
     stems: int = 0
+    tails: int = 0
     size_before: int = 0
     size_after: int = 0
     seconds: float = 0.0
@@ -275,23 +281,19 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"한국어 검색 색인: 형태소 분석 {self.analysed_blocks}블록, 캐시 {self.cached_blocks}블록, "
-            f"어간 {self.stems}개; search_index.json "
+            f"어간 {self.stems}개, 복합어 꼬리 {self.tails}개; search_index.json "
             f"{self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB ({self.seconds:.1f}초)"
         )
-
-
-def plain_text(markup: str) -> str:
-    """Index HTML as the reader reads it: tags dropped, entities decoded."""
-    return html.unescape(_TAG.sub(" ", markup))
 
 
 def build_search_index(
     index: dict, cached: Callable[[list[str]], tuple[list[Analysis], int]], glossary: Glossary
 ) -> IndexReport:
-    """Add hidden parts, stems and glossary data to a parsed Material ``search_index.json``, in place.
+    """Add the site's stems, tails and glossary spellings to a parsed Material ``search_index.json``, in place.
 
     ``cached(texts)`` returns one Analysis per text (from the cache, analysing
-    the rest in a batch) and how many were analysed now.
+    the rest in a batch) and how many were analysed now. The entries keep
+    their fields; only invisible characters are removed from what they display.
     """
     report = IndexReport()
     docs = index["docs"]
@@ -303,20 +305,16 @@ def build_search_index(
     analyses, report.analysed_blocks = cached(texts)
     report.cached_blocks = len(texts) - report.analysed_blocks
     stems: set[str] = set()
-    for position, entry in enumerate(docs):
-        title, text = analyses[2 * position], analyses[2 * position + 1]
-        stems.update(title.stems, text.stems)
-        # Other spellings weigh as text even when the title has the term: a
-        # heading that says Neural Network is not a heading about 인공 신경망.
-        both = f"{entry.get('title') or ''}\n{entry.get('text') or ''}"
-        spellings = glossary.other_spellings(plain_text(both))
-        for name, parts in (("title", set(title.parts)), ("text", set(text.parts) | spellings)):
-            if parts:
-                entry[f"{name}_parts"] = " ".join(sorted(parts))
+    tails: dict[str, set[str]] = {}
+    for analysis in analyses:
+        stems.update(analysis.stems)
+        for tail, source in analysis.tails:
+            tails.setdefault(tail, set()).add(source)
     index["config"]["korean"] = {
         "stems": sorted(stems),
+        "tails": [[tail, sorted(sources)] for tail, sources in sorted(tails.items())],
         "particles": PARTICLES,
         "glossary": glossary.spellings(),
     }
-    report.stems = len(stems)
+    report.stems, report.tails = len(stems), len(tails)
     return report

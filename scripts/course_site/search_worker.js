@@ -9,14 +9,21 @@
  *
  * - Query: particles are stripped from a word only down to a stem the
  *   analyser saw in the site (딥러닝이 -> 딥러닝; 강화도 stays, since 강화 is no
- *   word of its own there); a word of particles alone is dropped.
- * - Results: the title and a snippet of at most two blocks are marked again
- *   from the original text, so every matched word is highlighted, including
- *   matches found through the hidden parts fields (러닝 in 딥러닝은) and
- *   glossary spellings (Transformer for 트랜스포머). Sections are then
- *   ranked by how they answer the words as written (ranking()): the section
- *   named or introducing the phrase first, then those containing it, then
- *   those containing all the words, then the rest.
+ *   word of its own there); a word of particles alone is dropped. Each word
+ *   is then also looked for as the compounds it is the tail of (러닝 ->
+ *   딥러닝, 머신러닝), as the two words it joins (차원축소 -> 차원 축소) and as
+ *   the other spellings of the glossary term it starts (트랜스포머 ->
+ *   Transformer). lunr indexes only what Material displays, so a phone builds
+ *   the index as fast as stock Material's; the site's vocabulary does the rest.
+ * - Results: a word counts as found in a section when one of its forms is
+ *   (all words of that form), and Material's score is corrected to count
+ *   words, not forms. The title and a snippet of at most two blocks are
+ *   marked again from the original text, so every matched word is
+ *   highlighted, including tails inside compounds (러닝 in 딥러닝은) and glossary
+ *   spellings (Transformer for 트랜스포머). Sections are then ranked by how they
+ *   answer the words as written (ranking()): the section named or introducing
+ *   the phrase first, then those containing it, then those containing all
+ *   the words, then the rest.
  */
 ;(() => {
   "use strict"
@@ -30,6 +37,11 @@
   const SNIPPET_BLOCKS = 2
   const MARKED_PAGES = 10  // Material shows 10 pages of results first, 10 more per scroll
   const RANKED_SECTIONS = 300
+  // At most this many forms per query word: a one-syllable word can be the
+  // tail of hundreds of compounds, and each form costs lunr a lookup.
+  const MAX_FORMS = 40
+  // Characters lunr's query syntax reads as operators; a form holding one is skipped.
+  const OPERATORS = /[+\-~^:*"]/
   const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
   const GAP_CHARS = "[\\s\\-()\\[\\]{}·…,/\"'“”‘’]*"
 
@@ -40,6 +52,9 @@
     gap: "",           // what may stand between the words of a phrase
     separator: /\s+/,
     spellings: new Map(),  // normalised spelling -> every spelling of its term
+    tails: [],             // sorted tails of compounds
+    sources: [],           // for each tail, the words the index holds for it
+    glossary: [],          // sorted [token of a spelling, every spelling of its term]
     docs: new Map()        // location -> { title, text, boost } as indexed
   }
   const pending = []  // rewritten queries, in the order Material sent them
@@ -82,8 +97,16 @@
     site.gap = `(?:${korean.particles})?${GAP_CHARS}`
     site.separator = new RegExp(config.separator, "g")
     for (const spellings of korean.glossary)
-      for (const spelling of spellings)
+      for (const spelling of spellings) {
         site.spellings.set(normal(spelling), spellings)
+        for (const token of spellingTokens(spelling))
+          site.glossary.push([token, spellings])
+      }
+    site.glossary.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    for (const [tail, sources] of korean.tails || []) {
+      site.tails.push(tail)
+      site.sources.push(sources)
+    }
     for (const doc of docs)
       site.docs.set(doc.location, { title: doc.title, text: doc.text, boost: doc.boost ?? 1, plain: null })
   }
@@ -98,7 +121,72 @@
     for (const piece of text.toLowerCase().split(site.separator))
       if (piece && !site.particles.test(piece))
         words.push(stem(piece))
-    return { text: words.join(" "), words: [...new Set(words)] }
+    const unique = [...new Set(words)]
+    const forms = new Map(unique.map(word => [word, formsOf(word)]))
+    const terms = new Set()
+    for (const list of forms.values())
+      for (const form of list)
+        for (const term of form)
+          terms.add(term)
+    return { text: [...terms].join(" "), words: unique, forms }
+  }
+
+  // The forms a query word is looked for as, each a list of words that must
+  // all be in a section: the word itself, the compounds it is the tail of,
+  // and the other spellings of the glossary term it starts.
+  function formsOf(word) {
+    const forms = [[word]]
+    const seen = new Set([word])
+    // A form holding a word that starts with the query word adds nothing:
+    // lunr already finds that word by prefix.
+    const add = words => {
+      const key = words.join(" ")
+      const useful = words.length && !words.some(w => w.startsWith(word) || OPERATORS.test(w))
+      if (useful && !seen.has(key) && forms.length < MAX_FORMS) {
+        seen.add(key)
+        forms.push(words)
+      }
+    }
+    for (const index of prefixed(site.tails, word, tail => tail))
+      for (const source of site.sources[index])
+        add(source.split(" "))
+    for (const index of prefixed(site.glossary, word, entry => entry[0]))
+      for (const spelling of site.glossary[index][1]) {
+        const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
+        add(words)
+        if (words.length > 1 && words.every(isHangulWord))
+          add([words.join("")])
+      }
+    return forms
+  }
+
+  // Positions of the entries of a sorted list whose key starts with prefix.
+  function prefixed(list, prefix, key) {
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (key(list[middle]) < prefix)
+        low = middle + 1
+      else
+        high = middle
+    }
+    const found = []
+    for (let index = low; index < list.length && key(list[index]).startsWith(prefix); index++)
+      found.push(index)
+    return found
+  }
+
+  // What a spelling is found by: its words, and its Hangul words written together last.
+  function spellingTokens(spelling) {
+    const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
+    if (words.length > 1 && words.every(isHangulWord))
+      words.push(words.join(""))
+    return words
+  }
+
+  function isHangulWord(word) {
+    return /[가-힣]/.test(word)
   }
 
   function stem(word) {
@@ -127,7 +215,7 @@
     const items = []
     for (const group of result.items)
       for (const item of group) {
-        forgetParts(item)
+        countWords(item, query)
         items.push(item)
       }
 
@@ -141,7 +229,10 @@
         item.score += TIER * rank(doc, Object.values(item.terms))
     }
 
-    /* Sort again and group by page, best page first (as Material does) */
+    /* Sort again and group by page, best page first (as Material does).
+       A section where no word was found matched only part of a form
+       (engineer of data engineer): it is no result. A page keeps its
+       article, which Material shows as the group's heading. */
     items.sort((a, b) => b.score - a.score)
     const groups = new Map()
     for (const item of items) {
@@ -149,6 +240,13 @@
       if (!groups.has(page))
         groups.set(page, [])
       groups.get(page).push(item)
+    }
+    for (const [page, group] of groups) {
+      const kept = group.filter(item => item.location === page || anyFound(item))
+      if (kept.some(anyFound))
+        groups.set(page, kept)
+      else
+        groups.delete(page)
     }
 
     /* Mark the pages a reader can reach by scrolling a little; further down,
@@ -213,13 +311,27 @@
       .toLowerCase()
   }
 
-  // The hidden fields are for lunr only: not sent back to the page.
-  function forgetParts(item) {
-    for (const doc of [item, item.parent])
-      if (doc) {
-        delete doc.title_parts
-        delete doc.text_parts
-      }
+  // Material scored and reported the forms lunr was asked for; a reader asked
+  // for words. A word is found when all the words of one of its forms are.
+  // Material multiplies the score by 1 + boost², boost being 1 for a page
+  // (not a section) plus the share of query terms found: recomputed per word.
+  function countWords(item, query) {
+    const terms = item.terms || {}
+    const asked = Object.keys(terms)
+    if (!item.score || !asked.length)
+      return
+    const found = {}
+    for (const word of query.words)
+      found[word] = query.forms.get(word).some(form => form.every(term => terms[term]))
+    const page = item.parent ? 0 : 1
+    const theirs = page + asked.filter(term => terms[term]).length / asked.length
+    const ours = page + Object.values(found).filter(Boolean).length / query.words.length
+    item.score = item.score / (1 + theirs ** 2) * (1 + ours ** 2)
+    item.terms = found
+  }
+
+  function anyFound(item) {
+    return item.score > 0 && Object.values(item.terms || {}).some(Boolean)
   }
 
   function markPattern(words) {

@@ -53,22 +53,6 @@ def test_a_mistake_in_the_glossary_names_file_line_and_fix(tmp_path, text, messa
         load_glossary(write(tmp_path, text), "docs/glossary.yml")
 
 
-# Synonyms ------------------------------------------------------------------------------
-
-
-def test_any_spelling_in_a_text_brings_all_spellings_as_search_tokens():
-    glossary = Glossary([SUPERVISED, CNN])
-    assert glossary.other_spellings("CNN은 이미지에 강하다") == {"합성곱", "신경망", "합성곱신경망", "convolutional", "neural", "network", "cnn"}
-    assert "cnn" in glossary.other_spellings("합성곱신경망은")  # spaces inside Hangul are optional
-    assert "supervised" in glossary.other_spellings("지도 학습은")
-
-
-def test_a_spelling_inside_a_longer_word_is_no_match():
-    glossary = Glossary([SUPERVISED, CNN])
-    assert glossary.other_spellings("비지도학습은 정답이 없다") == set()
-    assert glossary.other_spellings("DCNN and CNNs") == set()
-
-
 # The 용어집 page ------------------------------------------------------------------------
 
 
@@ -84,6 +68,15 @@ def test_a_term_is_taught_where_a_heading_names_it():
     sections = page_sections("2022-2/04/", "04 세미나", PAGE)
     assert [s.url for s in where_taught(SUPERVISED, sections)] == ["2022-2/04/#지도학습"]
     assert [s.title for s in where_taught(CNN, sections)] == ["CNN(Convolutional Neural Network)"]
+
+
+def test_a_spelling_inside_a_longer_word_or_spaced_differently_is_judged_by_the_spelling_rules():
+    sections = page_sections(
+        "a/", "A",
+        '<h2 id="x">X</h2><p>비지도학습은 정답이 없다. DCNN and CNNs</p><h2 id="y">Y</h2><p>지도 학습은 정답을 준다</p>',
+    )
+    assert [s.url for s in where_taught(SUPERVISED, sections)] == ["a/#y"]
+    assert where_taught(CNN, sections) == []
 
 
 def test_without_a_heading_a_term_is_taught_where_it_is_introduced_with_another_spelling():

@@ -28,28 +28,38 @@ def tokens(text: str) -> list[str]:
     return [piece.lower() for piece in re.split(SEPARATOR, text) if piece]
 
 
-# Hidden parts and stems -----------------------------------------------------------
+# Tails of compounds and stems ----------------------------------------------------------
+
+
+def tails(text: str, analyse) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for tail, source in analysis(text, analyse).tails:
+        found.setdefault(tail, set()).add(source)
+    return found
 
 
 def test_a_compound_is_findable_by_its_tails_without_the_particle(kiwi):
-    result = analysis("딥러닝은 머신러닝의 한 갈래", kiwi)
-    assert {"딥러닝", "러닝", "머신러닝"} <= set(result.parts)
-    assert not [part for part in result.parts if part.endswith(("은", "의"))]
+    found = tails("딥러닝은 머신러닝의 한 갈래", kiwi)
+    assert found["러닝"] == {"딥러닝", "머신러닝"}
+    assert not [part for pair in found.items() for part in pair if str(part).endswith(("은", "의"))]
+
+
+def test_a_compound_is_not_its_own_tail_because_lunr_finds_it_by_prefix(kiwi):
+    assert "딥러닝" not in tails("딥러닝은", kiwi)
 
 
 def test_every_tail_of_a_long_compound_is_findable(kiwi):
-    result = analysis("오차역전파(backpropagation)로 학습시키는 방법", kiwi)
-    assert {"오차역전파", "역전파"} <= set(result.parts)
+    assert tails("오차역전파(backpropagation)로 학습시키는 방법", kiwi)["역전파"] == {"오차역전파"}
 
 
 def test_adjacent_bare_nouns_are_joined_because_readers_type_them_either_way(kiwi):
-    assert "차원축소" in analysis("차원 축소는 고차원 데이터를", kiwi).parts
-    assert "데이터엔지니어" in analysis("데이터 엔지니어는", kiwi).parts
-    assert "합성곱신경망" in analysis("CNN(합성곱 신경망)은", kiwi).parts  # one dictionary entry
+    assert tails("차원 축소는 고차원 데이터를", kiwi)["차원축소"] == {"차원 축소"}
+    assert tails("데이터 엔지니어는", kiwi)["데이터엔지니어"] == {"데이터 엔지니어"}
+    assert tails("CNN(합성곱 신경망)은", kiwi)["합성곱신경망"] == {"합성곱 신경망"}  # one dictionary entry
 
 
 def test_a_bound_noun_or_a_verb_is_not_joined_into_a_compound(kiwi):
-    assert analysis("쓸 수 있는 분석 같은", kiwi).parts == ()
+    assert analysis("쓸 수 있는 분석 같은", kiwi).tails == ()
 
 
 def test_stems_are_words_without_particles_and_the_tails_of_compounds_but_never_a_head(kiwi):
@@ -60,7 +70,7 @@ def test_stems_are_words_without_particles_and_the_tails_of_compounds_but_never_
 
 def test_markup_is_not_analysed(kiwi):
     result = analysis("<p>seq2seq 모델과 <code>train_test_split</code>은</p>", kiwi)
-    assert not [part for part in result.parts if "code" in part or "train" in part]
+    assert not [pair for pair in result.tails if "code" in str(pair) or "train" in str(pair)]
 
 
 def test_any_analyser_that_reports_offsets_will_do():
@@ -68,7 +78,7 @@ def test_any_analyser_that_reports_offsets_will_do():
         return [[Morpheme("지도", "NNG", 0, 2), Morpheme("학습", "NNG", 2, 2), Morpheme("은", "JX", 4, 1)] for _ in texts]
 
     result = analysis("지도학습은", analyse)
-    assert (set(result.parts), set(result.stems)) == ({"지도학습", "학습"}, {"지도학습", "학습"})
+    assert (result.tails, set(result.stems)) == ((("학습", "지도학습"),), {"지도학습", "학습"})
 
 
 def test_many_texts_are_analysed_in_at_most_two_batches(kiwi):
@@ -100,29 +110,22 @@ def test_displayed_title_and_text_stay_as_written_without_invisible_characters(k
     index = index_of(("a/#b", "지도학습", "<p>딥\u200b러닝은 \u00adGPU로</p>"))
     build_search_index(index, analyse_now(kiwi), Glossary([]))
     (entry,) = index["docs"]
-    assert entry["title"] == "지도학습" and entry["text"] == "<p>딥러닝은 GPU로</p>"
-    assert "지도학습" in entry["title_parts"].split() and "러닝" in entry["text_parts"].split()
+    assert entry == {"location": "a/#b", "title": "지도학습", "text": "<p>딥러닝은 GPU로</p>"}
 
 
-def test_glossary_spellings_are_added_both_ways_with_the_weight_of_text(kiwi):
-    index = index_of(("a/#x", "Transformer", "<p>구조</p>"), ("b/#y", "모델", "<p>트랜스포머를 쓴다</p>"))
-    build_search_index(index, analyse_now(kiwi), Glossary([TRANSFORMER]))
-    first, second = index["docs"]
-    assert "트랜스포머" in first["text_parts"].split() and "title_parts" not in first
-    assert "transformer" in second["text_parts"].split()
-
-
-def test_the_index_carries_stems_particles_and_spellings_for_the_worker(kiwi):
-    index = index_of(("a/#x", "모델", "<p>딥러닝은 강화학습을</p>"))
+def test_the_index_carries_the_sites_vocabulary_for_the_worker_not_a_copy_per_section(kiwi):
+    index = index_of(("a/#x", "모델", "<p>딥러닝은 강화학습을</p>"), ("b/#y", "지도학습", "<p>머신러닝과 딥러닝</p>"))
     build_search_index(index, analyse_now(kiwi), Glossary([TRANSFORMER]))
     korean = index["config"]["korean"]
     assert {"딥러닝", "강화학습"} <= set(korean["stems"]) and "강화" not in korean["stems"]
+    assert ["러닝", ["딥러닝", "머신러닝"]] in korean["tails"] and ["학습", ["강화학습", "지도학습"]] in korean["tails"]
+    assert [tail for tail, _ in korean["tails"]] == sorted(tail for tail, _ in korean["tails"])  # the worker bisects
     assert re.fullmatch(f"(?:{korean['particles']})+", "에서는")
     assert korean["glossary"] == [["트랜스포머", "Transformer"]]
 
 
-def test_hidden_fields_are_lunr_fields_with_the_weight_of_their_source():
-    assert FIELDS["title_parts"] == FIELDS["title"] and FIELDS["text_parts"] == FIELDS["text"]
+def test_lunr_indexes_only_the_fields_material_displays():
+    assert set(FIELDS) == {"title", "text", "tags"}
 
 
 # The cache -------------------------------------------------------------------------------

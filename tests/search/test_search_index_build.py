@@ -20,11 +20,12 @@ def without_search_hook(config_text: str) -> str:
     return text
 
 
-def test_search_settings_come_from_code_and_the_index_carries_hidden_fields(built_site):
+def test_search_settings_come_from_code_and_the_index_carries_the_sites_vocabulary(built_site):
     index = search_index(built_site)
-    assert {"title_parts", "text_parts"} <= set(index["config"]["fields"])
-    assert index["config"]["korean"]["stems"] and index["config"]["korean"]["glossary"]
-    assert any("text_parts" in entry for entry in index["docs"])
+    assert set(index["config"]["fields"]) == {"title", "text", "tags"}
+    korean = index["config"]["korean"]
+    assert korean["stems"] and korean["tails"] and korean["glossary"]
+    assert all(set(entry) <= {"location", "title", "text", "tags", "boost"} for entry in index["docs"])
 
 
 def test_nothing_displayed_by_search_holds_an_invisible_character(built_site):
