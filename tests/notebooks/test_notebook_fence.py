@@ -179,3 +179,13 @@ def test_a_broken_shared_style_module_is_blamed_with_its_line_not_a_notebook_cel
     message = str(caught.value)
     assert message.startswith(f"figures/figure_style.py:{broken_line}:") and "스타일 고장" in message
     assert "셀" not in message.split("\n")[0] and "notebooks/demo" not in message
+
+
+def test_a_cell_printing_50_mb_with_the_default_limits_fails_within_a_minute(tmp_path):
+    write_notebooks(tmp_path / "notebooks" / "demo", {"flood": NOTEBOOKS["flood"]})
+    started = time.monotonic()
+    with pytest.raises(CourseBuildError) as caught:
+        build_notebooks(tmp_path / "notebooks", ROOT / "figures", tmp_path / "cache", timeout=600)
+    assert time.monotonic() - started < 60  # kernel start included; the flood itself stops at 8 MB
+    assert "notebooks/demo/flood.py 셀 1 (9번째 줄)" in str(caught.value)
+    assert "한도 8192KB" in str(caught.value) and "extra.notebooks.output_kb" in str(caught.value)
