@@ -455,6 +455,24 @@ def cell_start_lines(text: str) -> list[int]:
     return starts
 
 
+def error_line(source: NotebookSource, notebook, index: int | None, traceback_text: str) -> str:
+    """' (오류가 난 줄: 44번째 줄)' from IPython's "Cell In[5], line 3" for the failing cell itself.
+
+    The first such frame is the cell that ran; later ones may be functions
+    defined in other cells. IPython drops a cell's leading blank lines before
+    it runs it, so its line 1 is the line where the cell's text starts.
+    """
+    match = re.search(r"Cell In\[\d+\], line (\d+)", ANSI.sub("", traceback_text or ""))
+    if index is None or match is None or notebook.cells[index].metadata.get(INJECTED):
+        return ""
+    number = sum(1 for cell in notebook.cells[: index + 1] if not cell.metadata.get(INJECTED))
+    authored = sum(1 for cell in notebook.cells if not cell.metadata.get(INJECTED))
+    starts = cell_start_lines(source.source.read_text(encoding="utf-8"))
+    if len(starts) != authored or not 0 < number <= len(starts):
+        return ""
+    return f" (오류가 난 줄: {starts[number - 1] + int(match.group(1)) - 1}번째 줄)"
+
+
 def figures_path(notebook_path: Path) -> Path:
     """Where the site's renderings of a cached notebook's plots are kept."""
     return notebook_path.with_suffix(".figures.json")
@@ -500,10 +518,11 @@ def run_client(
             what = error.evalue  # says which limit and how to change it
         else:
             what = f"{error.ename}: {error.evalue}"
-            if error.ename == "MemoryError":
+            if error.ename.endswith("MemoryError"):
                 what += "\n" + memory_note(limits)
         raise CourseBuildError(
-            f"{display_path(source)}{cell_location(source, notebook, cell)}: 셀 실행 중 오류가 났습니다.\n  "
+            f"{display_path(source)}{cell_location(source, notebook, cell)}: 셀 실행 중 오류가 났습니다"
+            f"{error_line(source, notebook, cell, error.traceback)}.\n  "
             + what.replace("\n", "\n  ")
             + "\n  그 셀을 고친 뒤 다시 빌드하세요. (노트북을 처음부터 끝까지 실행해 확인할 수 있습니다.)"
         ) from None

@@ -138,6 +138,26 @@ def test_a_3_gb_allocation_fails_naming_the_memory_limit(fenced_run):
 def test_a_cell_whose_first_line_appears_earlier_is_named_at_its_own_line(fenced_run):
     # Cells 1 and 3 both begin with "x = 1": cell 3 starts on line 15, not line 9.
     assert fenced_run["blocks"]["repeated"].startswith("repeated.py 셀 3 (15번째 줄)")
+    assert "(오류가 난 줄: 16번째 줄)" in fenced_run["blocks"]["repeated"]
+
+
+def test_the_failing_line_is_counted_from_the_cells_text_not_from_other_cells_frames(tmp_path):
+    write_notebooks(tmp_path / "notebooks" / "demo", {"lines": """
+        # %%
+        def first(values):
+            return values[5]
+
+        # %%
+
+        values = [1, 2]
+        first(values)
+    """})
+    with pytest.raises(CourseBuildError) as caught:
+        build_notebooks(tmp_path / "notebooks", ROOT / "figures", tmp_path / "cache", timeout=120)
+    # Cell 2's mark is line 12, a blank line, its text from line 14; the call that fails is on
+    # line 15 (IPython skips the blank line too), the IndexError itself in cell 1's function.
+    assert "notebooks/demo/lines.py 셀 2 (14번째 줄)" in str(caught.value)
+    assert "(오류가 난 줄: 15번째 줄)" in str(caught.value)
 
 
 def test_cell_start_lines_count_the_cell_marks():
