@@ -7,8 +7,7 @@
 // Without JavaScript, "크게 보기" simply opens the figure's SVG file.
 (() => {
   "use strict";
-  const figures = document.querySelectorAll(".course-figure");
-  if (!figures.length || typeof HTMLDialogElement !== "function") return;
+  if (typeof HTMLDialogElement !== "function") return;
 
   const STEP = 1.5;
   let dialog, stage, title, drawing, trigger, zoom = 1;
@@ -83,7 +82,6 @@
     const svg = figure.querySelector(".course-figure__drawing svg");
     title.textContent = caption ? caption.firstChild.textContent.trim() : svg.getAttribute("aria-label");
     drawing = svg.cloneNode(true);
-    drawing.removeAttribute("style"); // the page's minimum width; the viewer sizes it itself
     stage.replaceChildren(drawing);
     history.pushState({ figureViewer: true }, "");
     dialog.showModal();
@@ -91,16 +89,18 @@
     stage.focus();
   }
 
-  for (const figure of figures) {
+  // One listener for the whole page, not one per figure: nothing to set up
+  // while the page loads (a seminar has a dozen or more figures).
+  let pending;
+  document.addEventListener("click", (event) => {
+    const figure = event.target.closest && event.target.closest(".course-figure");
+    if (!figure || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const link = figure.querySelector(".course-figure__open");
-    const svg = figure.querySelector(".course-figure__drawing svg");
-    if (!link || !svg) continue;
-    link.addEventListener("click", (event) => {
+    if (!link || !figure.querySelector(".course-figure__drawing svg")) return;
+    if (event.target.closest(".course-figure__open")) {
       event.preventDefault();
       open(figure, link);
-    });
-    let pending;
-    svg.addEventListener("click", (event) => {
+    } else if (event.target.closest(".course-figure__drawing")) {
       // A plain click or tap enlarges; a drag or double click selects text
       // (hence the short wait: the second click of a double click cancels).
       clearTimeout(pending);
@@ -108,6 +108,6 @@
       pending = setTimeout(() => {
         if (!String(window.getSelection())) open(figure, link);
       }, 250);
-    });
-  }
+    }
+  });
 })();
