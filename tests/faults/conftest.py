@@ -16,7 +16,7 @@ def tree_digest(folder: Path) -> str:
     """One hash over every file's path and bytes: any change to the folder changes it."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and "__pycache__" not in path.parts:  # Python's own, not ours
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

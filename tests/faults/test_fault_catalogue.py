@@ -1,9 +1,11 @@
 """The fault catalogue: plausible mistakes of a maintainer, each stopping the build clearly.
 
 Every fault is injected alone into a warm copy of the project that holds a last
-good site/. `scripts/build_site.py` (what `make build` runs) must then exit
-non-zero, name the file (and line where there is one), state the fix, print no
-Python traceback, and leave the last good site/ byte for byte as it was.
+good site/. `scripts/build_site.py` (what `make build` runs) — or, for mistakes
+made with the maintainer commands, that command — must then exit non-zero, name
+the file (and line where there is one), state the fix, print no Python
+traceback, leave the last good site/ byte for byte as it was, and write nothing
+into docs/ or figures/.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Fault:
     inject: Callable[[Path], None]
     names: str  # the file (and line) the message must name
     fix: str  # words of the fix the message must state
+    command: tuple[str, ...] = ("build_site.py",)  # a script in scripts/ and its arguments
 
 
 def replace(path: str, old: str, new: str, count: int = 1):
@@ -74,6 +77,34 @@ def seminar_page(number: int, title: str, date: str = "2022-11-10", extra: str =
         f"---\ntitle: \"{number:02d} {title}\"\nnumber: {number}\ndate: {date}\npresenters: [홍길동]\n"
         f"tags: [seminar]\nsummary: 요약.\n{extra}---\n\n# {number:02d} {title}\n\n본문입니다.\n"
     )
+
+
+def move(path: str, new: str):
+    def inject(project: Path) -> None:
+        (project / new).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).rename(project / new)
+
+    return inject
+
+
+def without_docstring(path: str):
+    def inject(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert text.startswith('"""'), path
+        file.write_text(text[text.index('"""', 3) + 3 :].lstrip("\n"), encoding="utf-8")
+
+    return inject
+
+
+def jekyll_post(front_matter: str, body: str = "본문입니다.\n") -> str:
+    return f"---\n{front_matter}---\n\n{body}"
+
+
+def scaffold(**changes) -> tuple[str, ...]:
+    arguments = {"number": "5", "slug": "neural-networks", "title": "05 신경망 첫걸음", "presenter": "홍길동",
+                 "date": "2022-11-10", **changes}
+    return ("new_seminar.py", *(f"--{name}={value}" for name, value in arguments.items()))
 
 
 def cp949_page(project: Path) -> None:
@@ -127,6 +158,37 @@ FAULTS = [
     Fault("broken-link", append(SEMINAR, "\n[다음 세미나](05-no-such-seminar.md)\n"), "2022-2/04-what-to-do-with-data.md", "05-no-such-seminar.md"),
     Fault("missing-anchor", append("docs/index.md", "\n[여기](2022-2/04-what-to-do-with-data.md#없는-제목)\n"), "index.md", "없는-제목"),
     Fault("figure-without-script", append(SEMINAR, "\n![없는 그림](../figures/seminar04/no_such_figure.svg)\n"), f"{SEMINAR}:", "figures/seminar04/no_such_figure.py"),
+    # Figures: what a page points at ------------------------------------------------------
+    Fault("raw-img-to-missing-figure", append(SEMINAR, '\n<img src="../figures/seminar04/nope.svg" alt="없는 그림">\n'), f"{SEMINAR}:", "figures/seminar04/nope.py 이(가) 없습니다"),
+    Fault("png-path-to-drawn-figure", append(SEMINAR, "\n![인공지능](../figures/seminar04/ai_ml_dl.png)\n"), f"{SEMINAR}:", "'../figures/seminar04/ai_ml_dl.svg' 로 고치세요"),
+    Fault("figure-path-typo", append(SEMINAR, "\n![인공지능](../figures/seminar04/ai_ml_dll.svg)\n"), f"{SEMINAR}:", "'../figures/seminar04/ai_ml_dl.svg' 인가요?"),
+    Fault("figure-script-outside-group", write("figures/stray.py", '"""떠돌이 그림"""\n\n\ndef draw(rng):\n    return None\n'), "figures/stray.py:4", "묶음 폴더로 옮기세요"),
+    # Figures: the script ---------------------------------------------------------------
+    Fault("figure-without-caption", without_docstring(FIGURE), f"{FIGURE}:1:", "docstring"),
+    Fault("figure-syntax-error", replace(FIGURE, "def draw(rng):", "def draw(rng)"), f"{FIGURE}:", "문법 오류"),
+    Fault("figure-returns-nothing", replace(FIGURE, "    return fig", "    return None"), FIGURE, "return fig"),
+    Fault("figure-input-missing", replace(FIGURE, "def draw(rng):", 'INPUTS = ["data/scores.csv"]\n\n\ndef draw(rng):'), f"{FIGURE}:", "INPUTS 에서 빼세요"),
+    # Notebooks ---------------------------------------------------------------------------
+    Fault("notebook-cell-syntax-error", append(NOTEBOOK, "\n# %%\nfor i in range(3)\n    print(i)\n"), f"{NOTEBOOK} 셀", "SyntaxError"),
+    Fault("notebook-header-broken", replace(NOTEBOOK, "#   kernelspec:", "#   kernelspec: [python"), f"{NOTEBOOK}:", "올바른 YAML"),
+    Fault("notebook-plot-without-alt", append(NOTEBOOK, "\n# %%\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\nplt.show()\n"), f"{NOTEBOOK} 셀", "# 그림 설명:"),
+    # Pasted links ----------------------------------------------------------------------
+    Fault("heading-renamed", replace(SEMINAR, "## 1.", "## 하나."), "/2022-2/04-what-to-do-with-data/#1-", "anchor_aliases:"),
+    Fault("page-moved", move(SEMINAR, "docs/2022-2/04-data.md"), "/2022-2/04-what-to-do-with-data/: 공개된 페이지 주소가 사라졌습니다", "redirect_from: [2022-2/04-what-to-do-with-data/]"),
+    # Configuration and data ------------------------------------------------------------
+    Fault("mkdocs-yml-not-yaml", append("mkdocs.yml", "\nnot_in_nav: [tags.md\n"), "mkdocs.yml", "expected ','"),
+    Fault("glossary-term-without-definition", append("docs/glossary.yml", "\n- term: 과적합\n  english: overfitting\n  spellings: [오버피팅]\n"), "docs/glossary.yml:", "definition: 한 줄 뜻풀이"),
+    Fault("glossary-spelling-twice", append("docs/glossary.yml", "\n- term: 과적합\n  english: overfitting\n  spellings: [CNN]\n  definition: 훈련 데이터에만 너무 맞춘 상태.\n"), "docs/glossary.yml:", "한 표기는 한 용어에만"),
+    # Maintainer commands: the scaffold ---------------------------------------------------
+    Fault("scaffold-number-taken", lambda project: None, "docs/2022-2/04-what-to-do-with-data.md", "--number 로 다른 회차", scaffold(number="4", slug="again")),
+    Fault("scaffold-slug-with-spaces", lambda project: None, "--slug 'Neural Nets'", "영어 소문자", scaffold(slug="Neural Nets")),
+    Fault("scaffold-impossible-date", lambda project: None, "--date '2022-13-10'", "YYYY-MM-DD", scaffold(date="2022-13-10")),
+    Fault("scaffold-tag-typo", lambda project: None, "--tags 'semniar'", "'seminar' 의 오타", scaffold(tags="semniar")),
+    # Maintainer commands: the importer ---------------------------------------------------
+    Fault("import-cp949-post", write("incoming/2023-04-06-cp949.md", jekyll_post('title: "05 윈도우 글"\ndate: 2023-04-06\n').encode("cp949")), "incoming/2023-04-06-cp949.md:2:", "UTF-8", ("import_jekyll.py", "incoming/2023-04-06-cp949.md")),
+    Fault("import-front-matter-unclosed-quote", write("incoming/2023-04-06-quote.md", jekyll_post('title: "05 닫지 않은 따옴표\ndate: 2023-04-06\n')), "incoming/2023-04-06-quote.md:", "짝이 맞는지", ("import_jekyll.py", "incoming/2023-04-06-quote.md")),
+    Fault("import-post-without-front-matter", write("incoming/2023-04-06-plain.md", "# 그냥 글\n"), "incoming/2023-04-06-plain.md:1:", "title: 제목", ("import_jekyll.py", "incoming/2023-04-06-plain.md")),
+
     # Figures and notebooks -------------------------------------------------------------
     Fault("figure-script-raises", replace(FIGURE, "def draw(rng):", "def draw(rng):\n    1 / 0"), f"{FIGURE}:", "ZeroDivisionError"),
     Fault("notebook-cell-raises", append(NOTEBOOK, "\n# %%\nraise ValueError('실습 오류')\n"), f"{NOTEBOOK} 셀", "ValueError: 실습 오류"),
@@ -134,22 +196,27 @@ FAULTS = [
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[fault.id for fault in FAULTS])
-def test_the_fault_stops_the_build_naming_the_file_and_the_fix_and_keeps_the_last_good_site(fault, broken_copy):
-    before = tree_digest(broken_copy / "site")
+def test_the_fault_stops_with_the_file_and_the_fix_and_changes_nothing(fault, broken_copy):
+    site_before = tree_digest(broken_copy / "site")
     fault.inject(broken_copy)
+    sources_before = [tree_digest(broken_copy / part) for part in ("docs", "figures")]
+    script, *arguments = fault.command
     result = subprocess.run(
-        [sys.executable, str(broken_copy / "scripts" / "build_site.py")],
-        capture_output=True, text=True, encoding="utf-8", timeout=600,
+        [sys.executable, str(broken_copy / "scripts" / script), *arguments],
+        capture_output=True, text=True, encoding="utf-8", timeout=600, cwd=broken_copy,
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert fault.names in output, output
     assert fault.fix in output, output
     assert "Traceback" not in output, output
-    assert tree_digest(broken_copy / "site") == before
+    assert tree_digest(broken_copy / "site") == site_before
     assert not (broken_copy / "site.partial").exists()
+    assert [tree_digest(broken_copy / part) for part in ("docs", "figures")] == sources_before
 
 
 def test_the_catalogue_covers_every_kind_of_mistake():
     assert len({fault.id for fault in FAULTS}) == len(FAULTS)
-    assert len(FAULTS) >= 40
+    assert len(FAULTS) >= 60
+    commands = {fault.command[0] for fault in FAULTS}
+    assert {"build_site.py", "new_seminar.py", "import_jekyll.py"} <= commands
