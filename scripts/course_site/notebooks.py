@@ -26,7 +26,8 @@ versions and this runner's setup, so an unchanged notebook is never run again.
 Each notebook runs fenced in (``course_site.sandbox``): the setup cell limits
 the kernel's memory, CPU time and printed output per cell, and from then on
 lets it write only in its own temporary folder, which is also its working
-folder, and reach neither the network nor other programs. The runner
+folder, and reach neither the network nor other programs; where the
+platform allows, the kernel also starts in a network namespace of its own. The runner
 measures each cell's whole output too. Every failing notebook is reported in
 one message; the ones that ran are cached all the same.
 """
@@ -46,7 +47,7 @@ from pathlib import Path
 from course_site.errors import CourseBuildError
 from course_site.notebook_links import notebook_sources
 from course_site.figures.discover import shared_fingerprint
-from course_site.sandbox import NOTEBOOK_LIMITS, Limits, memory_note
+from course_site.sandbox import NOTEBOOK_LIMITS, Limits, memory_note, network_namespace_prefix
 
 SCRIPTS_DIR = Path(__file__).resolve().parents[1]  # the folder holding course_site/
 
@@ -192,19 +193,24 @@ def build_notebooks(
     *,
     timeout: float = 120.0,
     limits: Limits = NOTEBOOK_LIMITS,
+    network_namespace: bool | None = None,
 ) -> NotebookReport:
     """Execute every notebook whose inputs changed; raise one error naming every failing one.
 
     The notebooks that ran are cached before the error is raised, so the
-    next build runs only the ones that failed.
+    next build runs only the ones that failed. ``network_namespace``: None
+    uses one where the platform allows it; tests force it on or off.
     """
+    fenced_network = network_namespace_prefix() if network_namespace is not False else ()
+    if network_namespace and not fenced_network:
+        raise RuntimeError("network namespace requested but unshare -rn does not work here")
     started = time.monotonic()
     executed, notebooks, failures = 0, {}, []
     for source in discover_notebooks(notebooks_dir, figures_dir):
         target = cache_dir / source.key / source.site_uri
         if not is_valid_notebook(target):
             try:
-                notebook = execute(source, figures_dir.resolve(), timeout, limits)
+                notebook = execute(source, figures_dir.resolve(), timeout, limits, fenced_network)
                 figures = extract_figures(source, notebook)
             except SharedStyleError:
                 raise  # every notebook would fail the same way: say it once
@@ -275,17 +281,44 @@ def read_source(source: NotebookSource):
     return notebook
 
 
-def execute(source: NotebookSource, figures_dir: Path, timeout: float, limits: Limits = NOTEBOOK_LIMITS):
-    """Run the notebook in a fresh, fenced kernel; the whole run may take ``timeout`` seconds."""
+def execute(
+    source: NotebookSource,
+    figures_dir: Path,
+    timeout: float,
+    limits: Limits = NOTEBOOK_LIMITS,
+    fenced_network: tuple[str, ...] = (),
+):
+    """Run the notebook in a fresh, fenced kernel; the whole run may take ``timeout`` seconds.
+
+    With ``fenced_network`` (the ``unshare -rn`` prefix) the kernel starts
+    in a network namespace of its own and talks to us over Unix sockets in a
+    folder of ours (ZMQ "ipc" transport), since it has no TCP to reach us by.
+    """
     notebook = read_source(source)
     temp_dir = Path(tempfile.mkdtemp(prefix="course-notebook-"))
+    socket_dir = Path(tempfile.mkdtemp(prefix="course-kernel-"))
     try:
-        return execute_in(source, notebook, figures_dir, timeout, limits, temp_dir)
+        kernel_manager = fenced_kernel_manager(fenced_network, socket_dir) if fenced_network else None
+        return execute_in(source, notebook, figures_dir, timeout, limits, temp_dir, kernel_manager)
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
+        shutil.rmtree(socket_dir, ignore_errors=True)
 
 
-def execute_in(source: NotebookSource, notebook, figures_dir: Path, timeout: float, limits: Limits, temp_dir: Path):
+def fenced_kernel_manager(prefix: tuple[str, ...], socket_dir: Path):
+    """A kernel manager that starts the kernel behind ``prefix``, connected over Unix sockets."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class FencedKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            return [*prefix, *super().format_kernel_cmd(extra_arguments)]
+
+    return FencedKernelManager(kernel_name=KERNEL, transport="ipc", ip=str(socket_dir / "kernel"))
+
+
+def execute_in(
+    source: NotebookSource, notebook, figures_dir: Path, timeout: float, limits: Limits, temp_dir: Path, kernel_manager
+):
     import nbformat
     from nbclient import NotebookClient
 
@@ -307,6 +340,7 @@ def execute_in(source: NotebookSource, notebook, figures_dir: Path, timeout: flo
     current: dict = {}  # index of the cell running now, for the error message
     client = NotebookClient(
         notebook,
+        km=kernel_manager,
         kernel_name=KERNEL,
         allow_errors=False,
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),

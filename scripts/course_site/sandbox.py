@@ -19,8 +19,8 @@ process's own imports and setup:
   process's own temporary folder, network access and starting processes;
 - a byte budget for what the code prints (``OutputBudget``).
 
-A network namespace (``unshare -rn``) is added around figure workers by
-``network_namespace_prefix`` where the platform allows it.
+A network namespace (``unshare -rn``) is added around figure workers and
+notebook kernels by ``network_namespace_prefix`` where the platform allows it.
 """
 
 from __future__ import annotations
@@ -351,7 +351,7 @@ def network_namespace_prefix() -> tuple[str, ...]:
     except (OSError, subprocess.TimeoutExpired):
         works = False
     if works:
-        log.debug("울타리: 그림 작업 프로세스는 네트워크 네임스페이스(unshare -rn) 안에서 돕니다.")
+        log.debug("울타리: 그림 작업 프로세스와 노트북 커널은 네트워크 네임스페이스(unshare -rn) 안에서 돕니다.")
         return (unshare, "-rn")
     log.debug("울타리: 이 시스템은 사용자 네임스페이스를 막아 두어 네트워크는 감사 훅으로만 막습니다.")
     return ()

@@ -7,11 +7,12 @@ import socket
 import textwrap
 import time
 
+import nbformat
 import pytest
 
 from course_site.errors import CourseBuildError
 from course_site.notebooks import build_notebooks, cell_start_lines
-from course_site.sandbox import Limits
+from course_site.sandbox import Limits, network_namespace_prefix
 from support import ROOT
 
 HEADER = """\
@@ -209,3 +210,30 @@ def test_a_cell_printing_50_mb_with_the_default_limits_fails_within_a_minute(tmp
     assert time.monotonic() - started < 60  # kernel start included; the flood itself stops at 8 MB
     assert "notebooks/demo/flood.py 셀 1 (9번째 줄)" in str(caught.value)
     assert "한도 8192KB" in str(caught.value) and "extra.notebooks.output_kb" in str(caught.value)
+
+
+@pytest.mark.skipif(not network_namespace_prefix(), reason="unshare -rn is not allowed on this machine")
+def test_where_allowed_the_kernel_runs_without_a_network_and_publishes_the_same_bytes(tmp_path):
+    folder = tmp_path / "notebooks" / "demo"
+    write_notebooks(folder, {"interfaces": "# %%\nimport socket\nprint([name for _, name in socket.if_nameindex()])\n"})
+    report = build_notebooks(tmp_path / "notebooks", ROOT / "figures", tmp_path / "fenced", network_namespace=True)
+    printed = nbformat.read(next(iter(report.notebooks.values())), as_version=4).cells[-1].outputs[0].text
+    assert printed.strip() == "['lo']"  # loopback only, and it is not even up
+
+    (folder / "interfaces.py").unlink()
+    write_notebooks(folder, {"plot": """
+        # %%
+        import matplotlib.pyplot as plt
+        print("같은 바이트")
+        fig, ax = plt.subplots()
+        ax.set_title("네임스페이스와 상관없이")
+        ax.plot([3, 1, 2])
+        plt.show()
+    """})
+    published = []
+    for fenced in (True, False):
+        report = build_notebooks(tmp_path / "notebooks", ROOT / "figures", tmp_path / f"cache-{fenced}",
+                                 network_namespace=fenced)
+        path = next(iter(report.notebooks.values()))
+        published.append((path.read_bytes(), path.with_suffix(".figures.json").read_bytes()))
+    assert published[0] == published[1]
