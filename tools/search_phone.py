@@ -2,6 +2,7 @@
 
     python tools/search_phone.py [--pages 500] [--runs 5]
     python tools/search_phone.py --ours SITE --stock SITE       # measure built sites
+    python tools/search_phone.py --ours SITE --stock SITE --earlier SITE   # and an earlier build of ours
 
 Builds a course of ``--pages`` seminar pages made from seminar 04 (every page's
 text distinct; tools/benchmark_course.py) twice: as our site, and as its stock
@@ -15,11 +16,13 @@ alternating ours and stock, and measures:
 - typing to results: from the key-up of a query until its results are shown,
   for a few queries, once the index is ready.
 
-Prints medians. Not part of the test suite: one run takes many minutes.
+Prints medians, per query too, and the index sizes (raw and gzip). Not part
+of the test suite: one run takes many minutes.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
 import statistics
 import subprocess
@@ -79,6 +82,11 @@ async (query) => {
 """
 
 
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 6, mtime=0))
+
+
 def build(config: Path, site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     started = time.perf_counter()
@@ -126,21 +134,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, metavar="N", help="번갈아 잴 횟수 (기본 5)")
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트")
+    parser.add_argument("--earlier", type=Path, metavar="폴더", help="비교할 예전 우리 사이트 (선택, 같은 실행에서 번갈아 잼)")
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):
         parser.error("--ours 와 --stock 은 함께 주세요.")
+    if args.earlier and not args.ours:
+        parser.error("--earlier 는 --ours, --stock 과 함께 주세요.")
 
     with tempfile.TemporaryDirectory(prefix="search-phone-") as temporary:
         ours, stock = (args.ours, args.stock) if args.ours else build_sites(Path(temporary), args.pages)
-        sites = {"우리": ours, "기본": stock}
-        sizes = {name: (site / "search" / "search_index.json").stat().st_size for name, site in sites.items()}
-        results: dict[str, tuple[list[float], list[float]]] = {"우리": ([], []), "기본": ([], [])}
+        sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
+        sizes = {name: index_size(site) for name, site in sites.items()}
+        results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in sites}
         servers = {name: serve(site) for name, site in sites.items()}
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                names = list(sites)
                 for run in range(args.runs):
-                    order = ("우리", "기본") if run % 2 == 0 else ("기본", "우리")
+                    # Each run starts with a different site, so none is always first on a busy machine.
+                    order = names[run % len(names):] + names[: run % len(names)]
                     for name in order:
                         first, typing = measure_once(browser, servers[name][0])
                         results[name][0].append(first)
@@ -154,10 +167,15 @@ def main(argv: list[str] | None = None) -> int:
                 server.server_close()
 
     print(f"\nCPU {THROTTLE}배 느리게, {args.runs}회 중앙값")
-    print(f"{'':4} {'색인 크기':>10} {'첫 결과까지':>10} {'입력→결과':>10}")
+    print(f"{'':4} {'색인 크기 (gzip)':>18} {'첫 결과까지':>10} {'입력→결과':>10}")
     for name, (firsts, typing) in results.items():
-        print(f"{name:4} {sizes[name] / 1e6:>8.1f}MB {statistics.median(firsts) / 1000:>9.2f}초 "
+        raw, packed = sizes[name]
+        print(f"{name:4} {raw / 1e6:>7.1f}MB ({packed / 1e6:.1f}MB) {statistics.median(firsts) / 1000:>9.2f}초 "
               f"{statistics.median(typing):>8.0f}ms")
+    print("\n질의별 입력→결과 중앙값 (ms): " + ", ".join(QUERIES))
+    for name, (_firsts, typing) in results.items():
+        per_query = [statistics.median(typing[index :: len(QUERIES)]) for index in range(len(QUERIES))]
+        print(f"{name:4} " + " ".join(f"{value:>6.0f}" for value in per_query))
     return 0
 
 

@@ -8,7 +8,6 @@ else the sections that introduce it with another spelling in brackets
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable
@@ -38,6 +37,7 @@ MAX_LINKS = 3
 
 _HEADING = re.compile(r"<h([1-6])[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+_GLOSS = re.compile(r"\s*\(")  # another spelling in brackets right after the term
 _PERMALINK = re.compile(r"<a[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.DOTALL)
 
 
@@ -47,11 +47,6 @@ class Section:
     page_title: str
     title: str
     text: str  # plain text of the section, up to the next heading
-
-    @functools.cached_property
-    def keys(self) -> tuple[str, str]:
-        """Title and text as spellings are compared (form_key): a quick test before the regexes."""
-        return form_key(self.title), form_key(self.text)
 
 
 def page_sections(page_url: str, page_title: str, content: str) -> list[Section]:
@@ -71,28 +66,57 @@ def page_sections(page_url: str, page_title: str, content: str) -> list[Section]
     return sections
 
 
-def where_taught(term: Term, sections: list[Section]) -> list[Section]:
-    # Only sections whose text holds a spelling (spaces aside) go through the
-    # regexes: a plain substring test per section instead of a regex search
-    # per term and section, which cost seconds at a hundred pages.
-    keys = [form_key(form) for form in term.forms]
-    in_title = [section for section in sections if any(key in section.keys[0] for key in keys)]
-    in_text = [section for section in sections if any(key in section.keys[1] for key in keys)]
+class SpellingIndex:
+    """Which sections hold which spelling (compared by form_key), found in one pass over the sections.
+
+    Only those sections then go through a term's regex: a substring test per
+    spelling and section instead of a regex search per term and section,
+    which cost seconds at a hundred pages.
+    """
+
+    def __init__(self, glossary: Glossary, sections: list[Section]):
+        keys = {form_key(form) for term in glossary.terms for form in term.forms}
+        self.sections = sections
+        self.in_title: dict[str, list[int]] = {key: [] for key in keys}
+        self.in_text: dict[str, list[int]] = {key: [] for key in keys}
+        for position, section in enumerate(sections):
+            title, text = form_key(section.title), form_key(section.text)
+            for key in keys:
+                if key in text:
+                    self.in_text[key].append(position)
+                if key in title:
+                    self.in_title[key].append(position)
+
+    def holding(self, term: Term, where: str) -> list[Section]:
+        found = getattr(self, where)
+        positions = sorted({position for form in term.forms for position in found.get(form_key(form), [])})
+        return [self.sections[position] for position in positions]
+
+
+def where_taught(term: Term, sections: list[Section], index: SpellingIndex | None = None) -> list[Section]:
+    index = index or SpellingIndex(Glossary([term]), sections)
     pattern = form_pattern(term.forms)
-    titled = [section for section in in_title if pattern.search(section.title)]
+    titled = [section for section in index.holding(term, "in_title") if pattern.search(section.title)]
     if titled:
         return titled[:MAX_LINKS]
-    introduced = re.compile(rf"(?:{pattern.pattern})\s*\(", re.IGNORECASE)
-    defined = [section for section in in_text if introduced.search(section.text)]
-    if defined:
-        return defined[:MAX_LINKS]
-    return [section for section in in_text if pattern.search(section.text)][:MAX_LINKS]
+    introduced, mentioned = [], []
+    for section in index.holding(term, "in_text"):
+        for match in pattern.finditer(section.text):
+            if not mentioned or mentioned[-1] is not section:
+                mentioned.append(section)
+            if _GLOSS.match(section.text, match.end()):  # 지도학습(supervised learning)
+                introduced.append(section)
+                break
+        if len(introduced) >= MAX_LINKS:
+            break
+    return (introduced or mentioned)[:MAX_LINKS]
 
 
 def glossary_html(glossary: Glossary, sections: list[Section], relative: Callable[[str], str]) -> str:
     """The term list as a definition list; ``relative(url)`` makes a link from the glossary page."""
     if not glossary.terms:
         return f"<p>아직 용어가 없습니다. 용어는 docs/{DATA_FILE} 에 더합니다.</p>"
+    index = SpellingIndex(glossary, sections)
     lines = ['<dl class="course-glossary">']
     for term in sorted(glossary.terms, key=lambda term: term.term.lower()):
         lines.append(
@@ -103,7 +127,7 @@ def glossary_html(glossary: Glossary, sections: list[Section], relative: Callabl
         details = []
         if term.spellings:
             details.append("다른 표기: " + ", ".join(html.escape(form) for form in term.spellings))
-        taught = where_taught(term, sections)
+        taught = where_taught(term, sections, index)
         if taught:
             links = [
                 f'<a href="{html.escape(relative(section.url))}">{_label(section)}</a>' for section in taught
