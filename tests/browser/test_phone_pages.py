@@ -207,14 +207,3 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard(reader, site_url, ke
     tab.page.wait_for_timeout(400)  # the drawer slides in
     assert "drawer" in focus_path(tab, 40)
 
-
-def test_no_script_holds_the_first_paint(reader, site_url, reading_pages):
-    # A classic <script src> makes the browser wait for its download before
-    # painting what it has parsed (Lighthouse "render-blocking resources").
-    tab = reader("light", "phone")
-    for path in reading_pages:
-        tab.page.goto(site_url + path)
-        blocking = tab.page.evaluate(
-            "[...document.scripts].filter(s => s.src && !s.defer && !s.async && s.type !== 'module').map(s => s.src)"
-        )
-        assert blocking == [], f"{path or '/'}: {blocking}"
