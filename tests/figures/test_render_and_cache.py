@@ -8,6 +8,7 @@ from pathlib import Path
 from course_site.figures.build import build_figures
 from course_site.figures.cache import FigureCache
 from course_site.figures.discover import discover
+from conftest import GOOD_SCRIPT
 from support import ROOT
 
 
@@ -89,6 +90,18 @@ def test_nothing_changed_renders_nothing_and_one_touched_script_renders_one(tree
     touched = build_figures(tree.figures, tree.cache)
     assert (touched.rendered, touched.cached) == (1, 2)
     assert "1개" in touched.summary() and "2개" in touched.summary()
+
+
+def test_a_scripts_warning_is_reported_on_every_build_not_only_the_one_that_drew_it(tree):
+    tree.script("g/warns", GOOD_SCRIPT.replace(
+        "    return fig", '    import warnings\n    warnings.warn("축 범위를 확인하세요")\n    return fig'
+    ))
+    first = build_figures(tree.figures, tree.cache)
+    cached = build_figures(tree.figures, tree.cache)
+    assert (cached.rendered, cached.cached) == (0, 1)
+    for report in (first, cached):
+        [warning] = report.warnings
+        assert warning.startswith("figures/g/warns.py: ") and "축 범위를 확인하세요" in warning
 
 
 def test_editing_the_shared_style_renders_every_figure_again(tree):

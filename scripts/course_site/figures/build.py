@@ -76,7 +76,6 @@ def build_figures(
     if failures:
         raise CourseBuildError(failure_summary(failures, figures_dir))
 
-    warnings = []
     for result in results:
         source = result.source
         ready[source.name] = cache.put(
@@ -90,16 +89,17 @@ def build_figures(
             smallest_text_px_on_phone=result.smallest_text_px_on_phone,
             legibility=result.legibility,
             narrowest_px=result.narrowest_px,
+            warnings=tuple(result.warnings),
         )
-        display = script_display_path(source.script, figures_dir)
-        warnings.extend(f"{display}: {note}" for note in result.warnings)
 
     figures = {}
-    wide_on_phone = []
+    warnings, wide_on_phone = [], []
     for source in sources:
         figures[source.svg_uri] = BuiltFigure(source, ready[source.name])
-        if ready[source.name].legibility:  # cached or not: until the figure is redrawn
-            display = script_display_path(source.script, figures_dir)
+        display = script_display_path(source.script, figures_dir)
+        # Cached or not: reported on every build until the script is changed.
+        warnings.extend(f"{display}: {note}" for note in ready[source.name].warnings)
+        if ready[source.name].legibility:
             wide_on_phone.append(f"{display}: {ready[source.name].legibility}")
     return FigureReport(
         figures=figures,

@@ -35,6 +35,9 @@ class CachedFigure:
     smallest_text_px_on_phone: float = 0.0
     narrowest_px: int = 0  # never shown narrower: its smallest text would fall below the minimum
     legibility: str = ""  # what to change if text is too small on a phone
+    # What the script warned while drawing: kept with the drawing, so every
+    # build reports it (a --strict build must not pass just because it is cached).
+    warnings: tuple[str, ...] = ()
 
 
 class FigureCache:
@@ -64,6 +67,7 @@ class FigureCache:
                 smallest_text_px_on_phone=float(manifest["smallest_text_px_on_phone"]),
                 narrowest_px=int(manifest["narrowest_px"]),
                 legibility=str(manifest["legibility"]),
+                warnings=tuple(str(note) for note in manifest["warnings"]),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -78,7 +82,7 @@ class FigureCache:
         manifest = {
             "standalone": {"sha256": sha256(standalone_bytes), "size": len(standalone_bytes)},
             "inline": {"sha256": sha256(inline_bytes), "size": len(inline_bytes)},
-            **facts,
+            **{name: list(value) if isinstance(value, tuple) else value for name, value in facts.items()},
         }
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False)
         write_atomically(manifest_path, text.encode("utf-8"))
