@@ -42,7 +42,7 @@ ROOT = TOOLS.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(TOOLS))
 
-from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
+from benchmark_course import make_course, make_stock_course, refresh_machinery, stock_config  # noqa: E402
 from benchmark_table import results_table  # noqa: E402
 from course_site.cli import KoreanArgumentParser  # noqa: E402
 from measured_process import run_measured  # noqa: E402
@@ -68,7 +68,9 @@ class Course:
         ready = work / "ready.json"
         if ready.exists():
             self.edited_path = json.loads(ready.read_text(encoding="utf-8"))["edited"]
-            log(f"{pages}쪽: {work} 의 과정을 다시 씁니다")
+            log(f"{pages}쪽: {work} 의 과정을 다시 씁니다 (코드와 설정은 지금 프로젝트의 것으로)")
+            refresh_machinery(ROOT, self.ours)
+            self.config("stock").write_text(STOCK_CONFIG, encoding="utf-8")
             return
         log(f"{pages}쪽: 과정 만들기, 첫 빌드 (캐시 채우기)")
         # Caches an unfinished earlier preparation filled are kept: drawing figures takes minutes.

@@ -127,6 +127,24 @@ def make_course(source_root: Path, target: Path, pages: int) -> list[SeminarPage
     return made
 
 
+def refresh_machinery(source_root: Path, target: Path) -> None:
+    """Bring a course made earlier up to date with the project's code, keeping its pages and caches.
+
+    What builds the site (scripts, templates, figure and notebook scripts,
+    mkdocs.yml, the pages outside term folders) comes from ``source_root``
+    again, so a course prepared before a change measures the change.
+    """
+    for part in ("scripts", "overrides", "figures", "notebooks"):
+        shutil.rmtree(target / part, ignore_errors=True)
+        if (source_root / part).is_dir():
+            shutil.copytree(source_root / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (source_root / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(relaxed_timeouts(config), encoding="utf-8")
+    for page in (source_root / "docs").iterdir():
+        if page.is_file():
+            shutil.copy2(page, target / "docs" / page.name)
+
+
 def make_stock_course(course: Path, target: Path, figures: dict[str, Path], config_text: str) -> None:
     """The stock twin of the course at ``course``: its docs/, ``figures`` as files, ``config_text``.
 

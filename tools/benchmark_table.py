@@ -112,10 +112,20 @@ def results_table(results: dict, date: str) -> str:
     lines.append("")
     for size in sizes:
         entry = results["sizes"][size]
-        lines.append(f"- {size}쪽: {entry['measured']}, 반복 {entry['repeats']}회, "
+        lines.append(f"- {size}쪽: {entry['measured']}, 반복 {repeats(entry)}, "
                      f"1분 평균 부하 {entry['load_before']} → {entry.get('load_after', '?')} (CPU 2개)")
     lines += [f"- {note}" for note in results.get("notes", [])]
     return "\n".join(lines) + "\n"
+
+
+def repeats(entry: dict) -> str:
+    """How many times each measurement of one size ran (runs of several invocations may differ)."""
+    counts = {label: len(entry[kind]["ours"]) for kind, label in BUILD_ROWS if kind in entry}
+    if "serve" in entry:
+        counts["mkdocs serve"] = len(entry["serve"]["ours_page"])
+    if not counts:
+        return f"{entry['repeats']}회"
+    return ", ".join(f"{label.split(' (')[0]} {count}회" for label, count in counts.items())
 
 
 def kb(size: int) -> str:

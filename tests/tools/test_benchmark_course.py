@@ -49,3 +49,26 @@ def test_one_page_course_is_the_real_site_unchanged(tmp_path):
 
     assert len(made) == 1
     assert (tmp_path / "project" / SEED_PAGE).read_text(encoding="utf-8") == (ROOT / SEED_PAGE).read_text(encoding="utf-8")
+
+
+def test_a_course_made_earlier_gets_the_projects_current_code_and_keeps_its_pages_and_caches(tmp_path):
+    from benchmark_course import refresh_machinery
+
+    source, course = tmp_path / "project", tmp_path / "course"
+    for root, hook in ((source, "new"), (course, "old")):
+        (root / "scripts").mkdir(parents=True)
+        (root / "scripts" / "hook_x.py").write_text(f"# {hook}\n", encoding="utf-8")
+        (root / "docs" / "2022-2").mkdir(parents=True)
+        (root / "docs" / "index.md").write_text(f"# {hook}\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text("extra:\n  figures:\n    timeout: 6\n", encoding="utf-8")
+    (course / "docs" / "2022-2" / "01-kept.md").write_text("# kept\n", encoding="utf-8")
+    (course / "scripts" / "hook_gone.py").write_text("# removed from the project since\n", encoding="utf-8")
+    (course / ".cache").mkdir()
+
+    refresh_machinery(source, course)
+
+    assert (course / "scripts" / "hook_x.py").read_text(encoding="utf-8") == "# new\n"
+    assert not (course / "scripts" / "hook_gone.py").exists()
+    assert (course / "docs" / "index.md").read_text(encoding="utf-8") == "# new\n"
+    assert (course / "docs" / "2022-2" / "01-kept.md").is_file() and (course / ".cache").is_dir()
+    assert "timeout: 60" in (course / "mkdocs.yml").read_text(encoding="utf-8")  # still relaxed
