@@ -5,7 +5,7 @@ good site/. `scripts/build_site.py` (what `make build` runs) — or, for mistake
 made with the maintainer commands, that command — must then exit non-zero, name
 the file (and line where there is one), state the fix, print no Python
 traceback, leave the last good site/ byte for byte as it was, and write nothing
-into docs/ or figures/.
+into docs/, figures/ or the project folder.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from conftest import tree_digest
 SEMINAR = "docs/2022-2/04-what-to-do-with-data.md"
 NOTEBOOK = "notebooks/seminar04/supervised_learning.py"
 FIGURE = "figures/seminar04/ai_ml_dl.py"
+OTHER_NOTEBOOK = "notebooks/seminar04/unsupervised_learning.py"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,28 @@ def move(path: str, new: str):
     def inject(project: Path) -> None:
         (project / new).parent.mkdir(parents=True, exist_ok=True)
         (project / path).rename(project / new)
+
+    return inject
+
+
+def in_draw(path: str, code: str, before_return: bool = False):
+    """``code`` as the first statement of the script's draw() (or its last, before ``return fig``)."""
+    if before_return:
+        return replace(path, "    return fig", f"    {code}\n    return fig")
+    return replace(path, "def draw(rng):", f"from pathlib import Path\n\n\ndef draw(rng):\n    {code}")
+
+
+def settings(section: str, old: str, new: str):
+    """Change one line of mkdocs.yml's extra.<section> block."""
+    def inject(project: Path) -> None:
+        file = project / "mkdocs.yml"
+        text = file.read_text(encoding="utf-8")
+        start = text.index(f"\n  {section}:\n") + len(f"\n  {section}:\n")
+        end = start
+        while text.startswith("    ", end):  # the block: its lines are indented under the key
+            end = text.index("\n", end) + 1
+        assert old in text[start:end], f"{old!r} not in extra.{section}"
+        file.write_text(text[:start] + text[start:end].replace(old, new, 1) + text[end:], encoding="utf-8")
 
     return inject
 
@@ -189,6 +212,22 @@ FAULTS = [
     Fault("import-front-matter-unclosed-quote", write("incoming/2023-04-06-quote.md", jekyll_post('title: "05 닫지 않은 따옴표\ndate: 2023-04-06\n')), "incoming/2023-04-06-quote.md:", "짝이 맞는지", ("import_jekyll.py", "incoming/2023-04-06-quote.md")),
     Fault("import-post-without-front-matter", write("incoming/2023-04-06-plain.md", "# 그냥 글\n"), "incoming/2023-04-06-plain.md:1:", "title: 제목", ("import_jekyll.py", "incoming/2023-04-06-plain.md")),
 
+    # The fence around authors' code ------------------------------------------------------
+    Fault("figure-writes-into-the-repository", in_draw(FIGURE, 'Path(__file__).resolve().parents[2].joinpath("leak.txt").write_text("x")'), f"{FIGURE}:", "임시 폴더"),
+    Fault("figure-saves-into-the-repository", in_draw(FIGURE, 'fig.savefig(__import__("pathlib").Path(__file__).resolve().parents[2] / "leak.png")', before_return=True), f"{FIGURE}:", "return fig"),
+    Fault("figure-downloads-data", in_draw(FIGURE, '__import__("urllib.request").request.urlopen("http://127.0.0.1:9/data.csv", timeout=5)'), f"{FIGURE}:", "네트워크"),
+    Fault("figure-allocates-3-gb", in_draw(FIGURE, '__import__("numpy").ones(3 * 1024**3 // 8)'), f"{FIGURE}:", "extra.figures.memory_mb"),
+    Fault("figure-spins-forever", both(settings("figures", "cpu_seconds: 120", "cpu_seconds: 2"), in_draw(FIGURE, "while True:\n        pass")), FIGURE, "extra.figures.cpu_seconds"),
+    Fault("figure-prints-without-end", in_draw(FIGURE, 'for _ in range(10**6):\n        print("x" * 50)'), FIGURE, "extra.figures.output_kb"),
+    Fault("figure-style-broken", append("figures/figure_style.py", "\nraise ValueError('스타일 오류')\n"), "figures/figure_style.py:", "ValueError: 스타일 오류"),
+    Fault("notebook-prints-50-mb", append(NOTEBOOK, "\n# %%\nfor _ in range(10**6):\n    print('x' * 50)\n"), f"{NOTEBOOK} 셀", "extra.notebooks.output_kb"),
+    Fault("notebook-writes-home", append(NOTEBOOK, "\n# %%\nimport os\nopen(os.path.expanduser('~/leak.txt'), 'w')\n"), f"{NOTEBOOK} 셀", "임시 폴더"),
+    Fault("notebook-runs-too-long", both(settings("notebooks", "timeout: 120", "timeout: 20"), append(NOTEBOOK, "\n# %%\nimport time\ntime.sleep(120)\n")), f"{NOTEBOOK} 셀", "extra.notebooks.timeout"),
+    Fault("two-notebooks-fail", both(append(NOTEBOOK, "\n# %%\n1 / 0\n"), append(OTHER_NOTEBOOK, "\n# %%\n1 / 0\n")), OTHER_NOTEBOOK, "노트북 2개가 실패했습니다"),
+    Fault("figure-timeout-with-a-unit", settings("figures", "timeout: 60 ", "timeout: 60s "), "mkdocs.yml: extra.figures.timeout", "예: timeout: 60"),
+    Fault("figure-setting-misnamed", settings("figures", "timeout: 60 ", "figure_timeout: 60 "), "mkdocs.yml: extra.figures.figure_timeout", "혹시 timeout 인가요?"),
+    Fault("notebook-memory-in-gb", settings("notebooks", "memory_mb: 2048", "memory_mb: 2GB"), "mkdocs.yml: extra.notebooks.memory_mb", "예: memory_mb: 2048"),
+
     # Figures and notebooks -------------------------------------------------------------
     Fault("figure-script-raises", replace(FIGURE, "def draw(rng):", "def draw(rng):\n    1 / 0"), f"{FIGURE}:", "ZeroDivisionError"),
     Fault("notebook-cell-raises", append(NOTEBOOK, "\n# %%\nraise ValueError('실습 오류')\n"), f"{NOTEBOOK} 셀", "ValueError: 실습 오류"),
@@ -200,6 +239,7 @@ def test_the_fault_stops_with_the_file_and_the_fix_and_changes_nothing(fault, br
     site_before = tree_digest(broken_copy / "site")
     fault.inject(broken_copy)
     sources_before = [tree_digest(broken_copy / part) for part in ("docs", "figures")]
+    top_level_before = sorted(path.name for path in broken_copy.iterdir())
     script, *arguments = fault.command
     result = subprocess.run(
         [sys.executable, str(broken_copy / "scripts" / script), *arguments],
@@ -213,6 +253,7 @@ def test_the_fault_stops_with_the_file_and_the_fix_and_changes_nothing(fault, br
     assert tree_digest(broken_copy / "site") == site_before
     assert not (broken_copy / "site.partial").exists()
     assert [tree_digest(broken_copy / part) for part in ("docs", "figures")] == sources_before
+    assert sorted(path.name for path in broken_copy.iterdir()) == top_level_before  # nothing leaked
 
 
 def test_the_catalogue_covers_every_kind_of_mistake():
