@@ -54,7 +54,7 @@
     spellings: new Map(),  // normalised spelling -> every spelling of its term
     tails: [],             // sorted tails of compounds
     sources: [],           // for each tail, the words the index holds for it
-    glossary: [],          // sorted [token of a spelling, every spelling of its term]
+    glossary: [],          // sorted [spelling without spaces, every spelling of its term, one word?]
     docs: new Map()        // location -> { title, text, boost } as indexed
   }
   const pending = []  // rewritten queries, in the order Material sent them
@@ -99,8 +99,8 @@
     for (const spellings of korean.glossary)
       for (const spelling of spellings) {
         site.spellings.set(normal(spelling), spellings)
-        for (const token of spellingTokens(spelling))
-          site.glossary.push([token, spellings])
+        const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
+        site.glossary.push([words.join(""), spellings, words.length === 1])
       }
     site.glossary.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     for (const [tail, sources] of korean.tails || []) {
@@ -122,7 +122,10 @@
       if (piece && !site.particles.test(piece))
         words.push(stem(piece))
     const unique = [...new Set(words)]
-    const forms = new Map(unique.map(word => [word, formsOf(word)]))
+    // Words that together spell a glossary term (machine learning) are each
+    // also looked for as the term's other spellings (머신러닝).
+    const phrase = unique.length > 1 ? site.spellings.get(normal(unique.join(""))) || [] : []
+    const forms = new Map(unique.map(word => [word, formsOf(word, phrase)]))
     const terms = new Set()
     for (const list of forms.values())
       for (const form of list)
@@ -134,7 +137,7 @@
   // The forms a query word is looked for as, each a list of words that must
   // all be in a section: the word itself, the compounds it is the tail of,
   // and the other spellings of the glossary term it starts.
-  function formsOf(word) {
+  function formsOf(word, phrase) {
     const forms = [[word]]
     const seen = new Set([word])
     // A form holding a word that starts with the query word adds nothing:
@@ -150,13 +153,19 @@
     for (const index of prefixed(site.tails, word, tail => tail))
       for (const source of site.sources[index])
         add(source.split(" "))
-    for (const index of prefixed(site.glossary, word, entry => entry[0]))
-      for (const spelling of site.glossary[index][1]) {
-        const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
-        add(words)
-        if (words.length > 1 && words.every(isHangulWord))
-          add([words.join("")])
-      }
+    // A glossary term by a whole spelling (허깅페이스, 인공신경망), or by the start
+    // of a one-word spelling (트랜스 of 트랜스포머). The start of a spelling of
+    // several words brings no forms: 데이터 would pull in data engineer, data
+    // analyst and more, and lunr would then look at every section saying data.
+    const glossary = prefixed(site.glossary, word, entry => entry[0])
+      .filter(index => site.glossary[index][0] === word || site.glossary[index][2])
+    const spellings = [...glossary.flatMap(index => site.glossary[index][1]), ...phrase]
+    for (const spelling of spellings) {
+      const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
+      add(words)
+      if (words.length > 1 && words.every(isHangulWord))
+        add([words.join("")])
+    }
     return forms
   }
 
@@ -175,14 +184,6 @@
     for (let index = low; index < list.length && key(list[index]).startsWith(prefix); index++)
       found.push(index)
     return found
-  }
-
-  // What a spelling is found by: its words, and its Hangul words written together last.
-  function spellingTokens(spelling) {
-    const words = spelling.toLowerCase().split(site.separator).filter(Boolean)
-    if (words.length > 1 && words.every(isHangulWord))
-      words.push(words.join(""))
-    return words
   }
 
   function isHangulWord(word) {
