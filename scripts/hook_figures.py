@@ -1,16 +1,6 @@
 """MkDocs adapter for figures drawn by Python scripts (see course_site.figures).
 
-Settings (mkdocs.yml, all optional)::
-
-    extra:
-      figures:
-        timeout: 60     # seconds one script may take
-        workers: 0      # parallel processes; 0 = one per CPU core
-        memory_mb: 2048     # memory one script may use
-        cpu_seconds: 120    # CPU time one script may use
-        output_kb: 2048     # largest SVG, and most text a script may print
-
-(see course_site.sandbox for the fence these limits are part of)
+Settings: mkdocs.yml ``extra.figures``, declared in course_site.figures.settings.
 
 MkDocs keeps this module loaded across rebuilds of ``mkdocs serve``, so the
 only state is ``_build``, replaced in ``on_config`` at the start of each build.
@@ -26,25 +16,16 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
-from course_site.extra_settings import count, kilobytes, megabytes, read_settings, seconds
 from course_site.figures.build import build_figures
 from course_site.figures.html import FigureView, figure_styles, place_figures
 from course_site.figures.references import explain_unknown_reference, unknown_figure_references
+from course_site.figures.settings import figure_settings
 from course_site.figures.web_fonts import PageFonts
 from course_site.page_source import front_matter_line_count
-from course_site.sandbox import FIGURE_LIMITS, Limits
 
 log = get_plugin_logger("figures")
 
 _build: dict = {}
-
-SETTINGS = {
-    "timeout": seconds(60),
-    "workers": count(0),
-    "memory_mb": megabytes(FIGURE_LIMITS.memory_mb),
-    "cpu_seconds": seconds(FIGURE_LIMITS.cpu_seconds),
-    "output_kb": kilobytes(FIGURE_LIMITS.output_kb),
-}
 
 # A figure's drawing is parked outside page.content while Material's search
 # plugin parses the page (on_page_context) and put back in on_post_page: the
@@ -61,15 +42,15 @@ def on_config(config):
     _build.clear()
     root = Path(config.config_file_path).parent
     try:
-        settings = read_settings(config.extra, "figures", SETTINGS)
+        settings = figure_settings(config.extra)
     except CourseBuildError as error:
         raise PluginError(str(error)) from None
     _build.update(
         figures_dir=root / "figures",
         cache_dir=root / ".cache" / "figures",
-        timeout=settings["timeout"],
-        workers=settings["workers"] or None,
-        limits=Limits(settings["memory_mb"], settings["cpu_seconds"], settings["output_kb"], section="figures"),
+        timeout=settings.timeout,
+        workers=settings.workers,
+        limits=settings.limits,
         views={},
         page_fonts=PageFonts(root / ".cache" / "figures" / "fonts"),
         font_files=set(),  # site paths of the font subsets already added

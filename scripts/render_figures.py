@@ -17,6 +17,8 @@ from pathlib import Path
 from course_site.cli import KoreanArgumentParser
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
+from course_site.figures.settings import figure_settings
+from course_site.mkdocs_config import read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,18 +28,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("scripts", nargs="*", type=Path, metavar="스크립트", help="그릴 그림 스크립트 (없으면 전부)")
     parser.add_argument("--out", type=Path, metavar="폴더", help="그린 SVG(글꼴을 품은 파일)를 복사해 둘 폴더")
     parser.add_argument("--force", action="store_true", help="캐시를 무시하고 다시 그리기")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="초", help="그림 하나의 제한 시간 (기본 60)")
     parser.add_argument(
-        "--workers", type=int, default=None, metavar="개수", help="동시에 그릴 프로세스 수 (기본: CPU 코어 수)"
+        "--timeout", type=float, metavar="초", help="그림 하나의 제한 시간 (기본: mkdocs.yml 의 extra.figures.timeout)"
+    )
+    parser.add_argument(
+        "--workers", type=int, metavar="개수", help="동시에 그릴 프로세스 수 (기본: mkdocs.yml 의 extra.figures.workers)"
     )
     args = parser.parse_args(argv)
 
     try:
+        # The same settings as the site build, so a figure that draws here draws there.
+        settings = figure_settings(read_mkdocs_yml(ROOT).get("extra"))
         report = build_figures(
             ROOT / "figures",
             ROOT / ".cache" / "figures",
-            workers=args.workers,
-            timeout=args.timeout,
+            workers=args.workers or settings.workers,
+            timeout=args.timeout or settings.timeout,
+            limits=settings.limits,
             force=args.force,
             only=args.scripts or None,
         )

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from course_site.errors import CourseBuildError
+from course_site.mkdocs_config import read_mkdocs_yml
 from course_site.page_checks import Finding, check_page
 from course_site.page_source import parse_page
 from course_site.terms import KEY_HELP, Term, parse_term, term_for_date
@@ -40,26 +41,6 @@ FIELD_ORDER = ("title", "number", "date", "presenters", "tags", "summary", "slid
 # Reading the project --------------------------------------------------------
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that reads MkDocs' tags (``!!python/...``, ``!ENV``) as plain data.
-
-    We only need ``docs_dir`` and ``extra.course.tags``; loading the config
-    through MkDocs would import every plugin and hook.
-    """
-
-
-def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-_ConfigLoader.add_multi_constructor("!", _tagged)
-
-
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -68,14 +49,7 @@ class Project:
 
     @classmethod
     def load(cls, root: Path) -> Project:
-        mkdocs_yml = root / "mkdocs.yml"
-        if not mkdocs_yml.is_file():
-            raise CourseBuildError(f"{mkdocs_yml}: 파일이 없습니다. --project 로 사이트 폴더를 지정하세요.")
-        try:
-            config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except yaml.YAMLError as error:
-            raise CourseBuildError(f"{mkdocs_yml}: 올바른 YAML 이 아닙니다 ({error}).") from None
-        config = config if isinstance(config, dict) else {}
+        config = read_mkdocs_yml(root)
         course = (
             ((config.get("extra") or {}).get("course") or {}) if isinstance(config.get("extra"), dict) else {}
         )
