@@ -12,7 +12,8 @@ build drew as SVG files the pages load as images). They are served on
 127.0.0.1 with gzip and keep-alive, as GitHub Pages serves them. Each run
 measures the home and seminar pages of both sites back to back (order
 alternating), so a busy machine slows both alike; the medians of the runs are
-printed and written to tools/benchmark-results/<date>-lighthouse.md.
+printed and written to tools/benchmark-results/<date>-lighthouse.md (notes
+written there by hand under "## " headings are kept).
 
 Lighthouse's mobile score simulates a slow phone (4× CPU slowdown, slow 4G)
 from what it observed, so work that took longer on a busy machine counts
@@ -269,6 +270,16 @@ def report(results, runs: int, started: dt.datetime, loads: tuple[float, float])
     )
 
 
+def notes_kept(path: Path) -> str:
+    """The hand-written sections (from the first "## " heading) of an earlier result of the day."""
+    try:
+        earlier = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    start = earlier.find("\n## ")
+    return "" if start < 0 else earlier[start:]
+
+
 def lighthouse_version() -> str:
     package = ROOT / "node_modules" / "lighthouse" / "package.json"
     return json.loads(package.read_text(encoding="utf-8"))["version"]
@@ -295,7 +306,7 @@ def main() -> int:
     print(text)
     if not args.no_write:
         path = RESULTS / f"{started:%Y-%m-%d}-lighthouse.md"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text + notes_kept(path), encoding="utf-8")
         print(f"→ {path.relative_to(ROOT)}", file=sys.stderr)
     return 1 if missed_targets(results) else 0
 
