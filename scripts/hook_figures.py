@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -22,6 +21,7 @@ from course_site.figures.references import explain_unknown_reference, unknown_fi
 from course_site.figures.settings import figure_settings
 from course_site.figures.web_fonts import PageFonts
 from course_site.page_source import front_matter_line_count
+from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("figures")
 
@@ -38,13 +38,11 @@ _PARKED = re.compile(r"<!--course-figure-drawing:(\d+)-->")
 # Hooks ------------------------------------------------------------------------
 
 
+@reports_course_errors
 def on_config(config):
     _build.clear()
     root = Path(config.config_file_path).parent
-    try:
-        settings = figure_settings(config.extra)
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    settings = figure_settings(config.extra)
     _build.update(
         figures_dir=root / "figures",
         cache_dir=root / ".cache" / "figures",
@@ -57,17 +55,15 @@ def on_config(config):
     )
 
 
+@reports_course_errors
 def on_files(files, config):
-    try:
-        report = build_figures(
-            _build["figures_dir"],
-            _build["cache_dir"],
-            workers=_build["workers"],
-            timeout=_build["timeout"],
-            limits=_build["limits"],
-        )
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    report = build_figures(
+        _build["figures_dir"],
+        _build["cache_dir"],
+        workers=_build["workers"],
+        timeout=_build["timeout"],
+        limits=_build["limits"],
+    )
     log.info(report.summary())
     for warning in report.warnings:
         log.warning(warning)
@@ -88,6 +84,7 @@ def on_files(files, config):
     return files
 
 
+@reports_course_errors
 def on_page_markdown(markdown, page, config, files):
     problems = unknown_figure_references(markdown, page.file.src_uri, set(_build["views"]))
     if problems:
@@ -98,18 +95,16 @@ def on_page_markdown(markdown, page, config, files):
             + explain_unknown_reference(path, page.file.src_uri, set(_build["views"]), project_dir)
             for line, path in problems
         )
-        raise PluginError("페이지가 없는 그림을 가리킵니다:\n" + lines)
+        raise CourseBuildError("페이지가 없는 그림을 가리킵니다:\n" + lines)
     return markdown
 
 
+@reports_course_errors
 def on_page_content(html, page, config, files):
     html, shown = place_figures(html, page.url, _build["views"])
     if not shown:
         return html
-    try:
-        fonts = _build["page_fonts"].for_figures([view.fonts for view in shown])
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    fonts = _build["page_fonts"].for_figures([view.fonts for view in shown])
     for font in fonts:
         if font.uri not in _build["font_files"]:
             _build["font_files"].add(font.uri)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -29,6 +28,7 @@ from course_site.formulas.assets import (
 )
 from course_site.formulas.markup import without_math_delimiters
 from course_site.formulas.source_lines import formula_lines
+from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("math")
 
@@ -51,11 +51,9 @@ def on_config(config):
     )
 
 
+@reports_course_errors
 def on_files(files, config):
-    try:
-        _build["assets"] = find_katex_assets(katex_packages(_build["root"]))
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    _build["assets"] = find_katex_assets(katex_packages(_build["root"]))
     if _build["assets"] is not None:
         for uri, source in _build["assets"].files().items():
             if isinstance(source, Path):
@@ -65,14 +63,13 @@ def on_files(files, config):
     return files
 
 
+@reports_course_errors
 def on_page_content(html, page, config, files):
     try:
         html, count = render_marked_math(html, _build["renderer"])
     except FormulaErrors as errors:
         _build["problems"].append(formula_report(page, errors))
         return html
-    except CourseBuildError as error:  # no renderer installed
-        raise PluginError(str(error)) from None
     if count:
         _build["pages_with_math"].add(page.file.src_uri)
         for item in toc_items(page.toc):
@@ -81,6 +78,7 @@ def on_page_content(html, page, config, files):
     return html
 
 
+@reports_course_errors
 def on_env(env, config, files):
     # Every page's content exists by now and none is written yet: the one
     # place to report all broken formulas at once.
@@ -88,7 +86,7 @@ def on_env(env, config, files):
     if _build["pages_with_math"] and _build["assets"] is None:
         problems.append(missing_assets_message(katex_packages(_build["root"])))
     if problems:
-        raise PluginError("수식을 그릴 수 없습니다:\n" + "\n".join(problems))
+        raise CourseBuildError("수식을 그릴 수 없습니다:\n" + "\n".join(problems))
     if _build["pages_with_math"]:
         log.info(f"{_build['renderer'].summary()}, 페이지 {len(_build['pages_with_math'])}개")
     return env

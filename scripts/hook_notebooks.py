@@ -25,11 +25,9 @@ import posixpath
 from pathlib import Path
 
 import nbformat
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from course_site.errors import CourseBuildError
 from course_site.extra_settings import kilobytes, megabytes, read_settings, seconds, text
 from course_site.page_source import read_page
 from course_site.notebook_pages import (
@@ -43,6 +41,7 @@ from course_site.notebook_pages import (
 )
 from course_site.notebooks import build_notebooks, colab_url, read_figures
 from course_site.sandbox import NOTEBOOK_LIMITS, Limits
+from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("notebooks")
 
@@ -60,13 +59,11 @@ SETTINGS = {
 # Hooks ------------------------------------------------------------------------
 
 
+@reports_course_errors
 def on_config(config):
     _build.clear()
     root = Path(config.config_file_path).parent
-    try:
-        settings = read_settings(config.extra, "notebooks", SETTINGS)
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    settings = read_settings(config.extra, "notebooks", SETTINGS)
     _build.update(
         root=root,
         timeout=settings["timeout"],
@@ -79,15 +76,13 @@ def on_config(config):
 
 
 @event_priority(100)  # early: other hooks' on_files see the notebook pages
+@reports_course_errors
 def on_files(files, config):
     root = _build["root"]
-    try:
-        report = build_notebooks(
-            root / "notebooks", root / "figures", root / ".cache" / "notebooks", timeout=_build["timeout"],
-            limits=_build["limits"],
-        )
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    report = build_notebooks(
+        root / "notebooks", root / "figures", root / ".cache" / "notebooks", timeout=_build["timeout"],
+        limits=_build["limits"],
+    )
     if report.notebooks:
         log.info(report.summary())
     for uri, executed in report.notebooks.items():
