@@ -286,6 +286,14 @@ class IndexReport:
         )
 
 
+def _compound_first(source: str) -> tuple[bool, str]:
+    """Real compounds (빅데이터) before words glued to a number or Latin (2017데이터, gpu데이터).
+
+    The worker takes a limited number of forms per query word, in this order.
+    """
+    return (not _HANGUL.match(source), source)
+
+
 def build_search_index(
     index: dict, cached: Callable[[list[str]], tuple[list[Analysis], int]], glossary: Glossary
 ) -> IndexReport:
@@ -312,7 +320,7 @@ def build_search_index(
             tails.setdefault(tail, set()).add(source)
     index["config"]["korean"] = {
         "stems": sorted(stems),
-        "tails": [[tail, sorted(sources)] for tail, sources in sorted(tails.items())],
+        "tails": [[tail, sorted(sources, key=_compound_first)] for tail, sources in sorted(tails.items())],
         "particles": PARTICLES,
         "glossary": glossary.spellings(),
     }

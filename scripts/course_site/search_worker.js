@@ -36,6 +36,7 @@
   const TIER = 1e9
   const SNIPPET_BLOCKS = 2
   const MARKED_PAGES = 10  // Material shows 10 pages of results first, 10 more per scroll
+  const MARKED_SECTIONS = 4  // per page: the best ones, shown open; the rest sit under "more"
   const RANKED_SECTIONS = 300
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
@@ -250,12 +251,12 @@
         groups.delete(page)
     }
 
-    /* Mark the pages a reader can reach by scrolling a little; further down,
-       Material's own marks stay (on a phone, hundreds of results would cost
-       more than they are worth). */
+    /* Mark the best sections of the pages a reader can reach by scrolling a
+       little; further down, Material's own marks stay (on a phone, hundreds
+       of results would cost more than they are worth). */
     const pages = [...groups.values()]
     for (const group of pages.slice(0, MARKED_PAGES))
-      for (const item of group) {
+      for (const item of group.slice(0, MARKED_SECTIONS)) {
         const doc = site.docs.get(item.location)
         if (!doc || item.score <= 0)
           continue
