@@ -89,6 +89,7 @@ def on_env(env, config, files):
         raise CourseBuildError("수식을 그릴 수 없습니다:\n" + "\n".join(problems))
     if _build["pages_with_math"]:
         log.info(f"{_build['renderer'].summary()}, 페이지 {len(_build['pages_with_math'])}개")
+    _build["renderer"].prune_cache()  # every page has been rendered: the formulas in use are known
     return env
 
 

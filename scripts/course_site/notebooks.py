@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -44,6 +43,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from course_site.content_cache import prune_unused, write_text_atomically
 from course_site.errors import CourseBuildError
 from course_site.notebook_links import notebook_sources
 from course_site.figures.discover import shared_fingerprint
@@ -206,7 +206,8 @@ def build_notebooks(
         raise RuntimeError("network namespace requested but unshare -rn does not work here")
     started = time.monotonic()
     executed, notebooks, failures = 0, {}, []
-    for source in discover_notebooks(notebooks_dir, figures_dir):
+    sources = discover_notebooks(notebooks_dir, figures_dir)
+    for source in sources:
         target = cache_dir / source.key / source.site_uri
         if not is_valid_notebook(target):
             try:
@@ -218,14 +219,15 @@ def build_notebooks(
                 failures.append(str(error))
                 continue
             # Figures first: a notebook without its figures file is not a cache hit.
-            write_text_atomically(json.dumps([vars(f) for f in figures], ensure_ascii=False), figures_path(target))
-            write_text_atomically(nbformat_text(notebook), target)
+            write_text_atomically(figures_path(target), json.dumps([vars(f) for f in figures], ensure_ascii=False))
+            write_text_atomically(target, nbformat_text(notebook))
             executed += 1
         notebooks[source.site_uri] = target
     if failures:
         raise CourseBuildError(
             f"노트북 {len(failures)}개가 실패했습니다. 아래를 고친 뒤 다시 빌드하세요.\n\n" + "\n\n".join(failures)
         )
+    prune_unused(cache_dir, {source.key for source in sources})
     return NotebookReport(notebooks, executed, len(notebooks) - executed, time.monotonic() - started)
 
 
@@ -622,18 +624,6 @@ def nbformat_text(notebook) -> str:
     import nbformat
 
     return nbformat.writes(notebook) + "\n"
-
-
-def write_text_atomically(text: str, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def colab_url(repo_url: str, branch: str, site_uri: str) -> str:

@@ -104,6 +104,26 @@ def test_a_scripts_warning_is_reported_on_every_build_not_only_the_one_that_drew
         assert warning.startswith("figures/g/warns.py: ") and "축 범위를 확인하세요" in warning
 
 
+def test_a_complete_build_prunes_figures_unused_for_a_week_and_a_partial_one_prunes_nothing(tree):
+    import os
+    import time
+
+    script = tree.script("g/a")
+    tree.script("g/b")
+    build_figures(tree.figures, tree.cache)
+    old_key = discover(tree.figures, only=[script])[0].key
+    script.write_text(script.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    month_ago = time.time() - 30 * 86400
+    for path in tree.cache.glob(f"{old_key}.*"):
+        os.utime(path, (month_ago, month_ago))
+
+    build_figures(tree.figures, tree.cache, only=[script])
+    assert list(tree.cache.glob(f"{old_key}.*")), "a partial render must not prune"
+    report = build_figures(tree.figures, tree.cache)
+    assert not list(tree.cache.glob(f"{old_key}.*"))
+    assert (report.rendered, report.cached) == (0, 2)
+
+
 def test_editing_the_shared_style_renders_every_figure_again(tree):
     tree.script("g/a")
     tree.script("g/b")

@@ -101,6 +101,8 @@ def build_figures(
         warnings.extend(f"{display}: {note}" for note in ready[source.name].warnings)
         if ready[source.name].legibility:
             wide_on_phone.append(f"{display}: {ready[source.name].legibility}")
+    if only is None:  # a complete build knows every figure in use
+        cache.prune({source.key for source in sources})
     return FigureReport(
         figures=figures,
         rendered=len(to_render),

@@ -16,12 +16,11 @@ files (rename is atomic on the same file system, also on Windows).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from course_site.content_cache import prune_unused, sha256, write_atomically
 
 
 @dataclass(frozen=True)
@@ -88,20 +87,9 @@ class FigureCache:
         write_atomically(manifest_path, text.encode("utf-8"))
         return self.get(key) or CachedFigure(standalone, inline, **facts)
 
+    def prune(self, used_keys: set[str]) -> int:
+        """Remove figures no build has used for a while (content_cache.prune_unused).
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new, never a part."""
-    if path.exists() and path.read_bytes() == data:
-        return  # unchanged: keep the file (and its mtime) as it is
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        ``fonts/`` holds the pages' font subsets (web_fonts.PageFonts), not figures.
+        """
+        return prune_unused(self.directory, used_keys, keep=("fonts",))

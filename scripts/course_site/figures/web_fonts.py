@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from course_site.figures.cache import write_atomically
+from course_site.content_cache import write_atomically
 
 # Versions that change the bytes of a subset: part of its cache key.
 _SUBSETTER = "fonttools {} brotli {}".format(

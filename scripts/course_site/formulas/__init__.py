@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from course_site.content_cache import prune_unused
 from course_site.formulas.cache import FormulaCache
 from course_site.formulas.markup import (
     FormulaErrors,
@@ -78,3 +79,9 @@ class MathRenderer:
 
     def summary(self) -> str:
         return f"수식 {self.rendered + self.reused}개 (새로 그림 {self.rendered}, 캐시 {self.reused})"
+
+    def prune_cache(self) -> int:
+        """After a complete build: drop cached formulas no page has used for a while."""
+        if self._cache_dir is None:
+            return 0
+        return prune_unused(self._cache_dir, self._cache.used if self._cache is not None else ())

@@ -15,7 +15,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from course_site.figures.cache import sha256, write_atomically
+from course_site.content_cache import prune_unused, sha256, write_atomically
 from course_site.formulas.render import Formula
 
 # Our own code that shapes the cached HTML: a change to it re-renders everything.
@@ -26,6 +26,7 @@ class FormulaCache:
     def __init__(self, directory: Path, renderer_id: str):
         self.directory = directory
         self.renderer_id = f"{renderer_id}; source {RENDERING_SOURCE}"
+        self.used: set[str] = set()  # keys this build read or wrote: what pruning keeps
 
     def key(self, formula: Formula) -> str:
         mode = "display" if formula.display else "inline"
@@ -33,8 +34,10 @@ class FormulaCache:
 
     def get(self, formula: Formula) -> str | None:
         """The cached HTML for ``formula``, or None (missing, partial or corrupted)."""
+        key = self.key(formula)
+        self.used.add(key)
         try:
-            entry = json.loads((self.directory / f"{self.key(formula)}.json").read_text(encoding="utf-8"))
+            entry = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
             html = entry["html"]
             if sha256(html.encode("utf-8")) != entry["sha256"]:
                 return None
@@ -47,3 +50,7 @@ class FormulaCache:
         entry = {"html": html, "sha256": sha256(html.encode("utf-8")), "tex": formula.tex}
         data = json.dumps(entry, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
         write_atomically(self.directory / f"{self.key(formula)}.json", data)
+
+    def prune(self) -> int:
+        """Remove formulas no build has used for a while (content_cache.prune_unused)."""
+        return prune_unused(self.directory, self.used)
