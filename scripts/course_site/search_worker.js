@@ -40,7 +40,7 @@
   const RANKED_SECTIONS = 300
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
-  const MAX_FORMS = 40
+  const MAX_FORMS = 16
   // Characters lunr's query syntax reads as operators; a form holding one is skipped.
   const OPERATORS = /[+\-~^:*"]/
   const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
