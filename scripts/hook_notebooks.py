@@ -31,7 +31,6 @@ from mkdocs.structure.files import File
 from course_site.extra_settings import kilobytes, megabytes, read_settings, seconds, text
 from course_site.page_source import read_page
 from course_site.notebook_pages import (
-    NotebookPageFile,
     notebook_actions,
     notebook_backlinks,
     notebook_markdown,
@@ -54,6 +53,13 @@ SETTINGS = {
     "cpu_seconds": seconds(NOTEBOOK_LIMITS.cpu_seconds),
     "output_kb": kilobytes(NOTEBOOK_LIMITS.output_kb),
 }
+
+
+class NotebookPageFile(File):
+    """An executed notebook registered as a page (MkDocs makes pages of .md only)."""
+
+    def is_documentation_page(self) -> bool:
+        return True
 
 
 # Hooks ------------------------------------------------------------------------

@@ -29,8 +29,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from mkdocs.structure.files import File
-
 from course_site.notebooks import FONT_CELL, FONT_CELL_SUMMARY, IMAGE_TYPES, NotebookFigure
 from course_site.notebook_links import linked_notebooks
 from course_site.page_source import PageSource
@@ -40,13 +38,6 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Outputs longer than this show their first 20 lines (overrides/notebook.css)
 # and a button to unfold: a 200-line printout should not bury the next cell.
 LONG_OUTPUT_LINES = 30
-
-
-class NotebookPageFile(File):
-    """An executed notebook registered as a page (MkDocs makes pages of .md only)."""
-
-    def is_documentation_page(self) -> bool:
-        return True
 
 
 @dataclass(frozen=True)
