@@ -71,6 +71,8 @@ class Course:
             log(f"{pages}쪽: {work} 의 과정을 다시 씁니다 (코드와 설정은 지금 프로젝트의 것으로)")
             refresh_machinery(ROOT, self.ours)
             self.config("stock").write_text(STOCK_CONFIG, encoding="utf-8")
+            # A changed renderer empties its cache: fill it again before the warm build is timed.
+            self.build("ours")
             return
         log(f"{pages}쪽: 과정 만들기, 첫 빌드 (캐시 채우기)")
         # Caches an unfinished earlier preparation filled are kept: drawing figures takes minutes.
