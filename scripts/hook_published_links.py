@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -29,6 +28,7 @@ from course_site.published_links import (
     with_anchor_aliases,
     write_snapshot,
 )
+from plugin_errors import reports_course_errors
 
 UPDATE_ENV = "COURSE_SITE_UPDATE_LINKS"
 
@@ -48,6 +48,7 @@ def on_config(config):
 
 
 @event_priority(-100)  # after the other hooks have added their pages
+@reports_course_errors
 def on_files(files, config):
     docs = Path(config.docs_dir)
     problems = []
@@ -70,7 +71,7 @@ def on_files(files, config):
             files.append(File.generated(config, old + "index.html", content=redirect_page(old, file.url, title)))
             _build["links"].redirects[old] = file.url
     if problems:
-        raise PluginError("옛 주소 설정에 문제가 있습니다:\n  " + "\n  ".join(problems))
+        raise CourseBuildError("옛 주소 설정에 문제가 있습니다:\n  " + "\n  ".join(problems))
     return files
 
 

@@ -20,7 +20,6 @@ import json
 import time
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
@@ -32,6 +31,7 @@ from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
 from course_site.search_worker import install_search_worker
+from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("search")
 
@@ -43,6 +43,7 @@ _build: dict = {}
 
 
 @event_priority(100)  # before Material's search plugin reads its settings
+@reports_course_errors
 def on_config(config):
     _build.clear()
     _build.update(glossary=Glossary([]), glossary_page=None, files=None, cache=None)
@@ -52,7 +53,7 @@ def on_config(config):
     config_name = Path(config.config_file_path).name
     set_by_hand = [name for name in ("separator", "fields") if search.config.get(name)]
     if set_by_hand:
-        raise PluginError(
+        raise CourseBuildError(
             f"{config_name} 의 plugins → search 에 {', '.join(set_by_hand)} 가 있습니다. 한국어 검색 설정은 "
             "scripts/course_site/korean_search.py (SEPARATOR, FIELDS) 한 곳에서 정합니다.\n"
             f"  {config_name} 에서 그 줄을 지우고 '- search' 만 남기세요."
@@ -64,17 +65,15 @@ def on_config(config):
     )
 
 
+@reports_course_errors
 def on_files(files, config):
     # A course without docs/glossary.yml still has the page mkdocs.yml's nav
     # names; it says the glossary is empty.
     data = files.get_file_from_path(GLOSSARY_DATA)
     if data is not None:
         files.remove(data)  # the data is not a page of its own
-        try:
-            shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
-            _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
-        except CourseBuildError as error:
-            raise PluginError(str(error)) from None
+        shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
+        _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
     # Not in the nav by itself (no omitted-file warning); mkdocs.yml's nav places it.
     page = File.generated(config, PAGE_URI, content=MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(page)
@@ -101,6 +100,7 @@ def on_page_context(context, page, config, nav):
 
 # Runs after Material's search plugin has written search/search_index.json.
 @event_priority(-100)
+@reports_course_errors
 def on_post_build(config):
     if not _build.get("cache"):
         return
@@ -108,11 +108,8 @@ def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")
     index = json.loads(raw)
-    try:
-        report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
-        install_search_worker(Path(config.site_dir))
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
+    install_search_worker(Path(config.site_dir))
     # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes on the wire.
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")

@@ -17,7 +17,6 @@ import html
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -27,6 +26,7 @@ from course_site.feed import atom_feed
 from course_site.notebook_links import linked_notebooks, notebook_page_uris
 from course_site.page_checks import check_page
 from course_site.seminars import CourseConfig, korean_date, load_course, reading_minutes
+from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("seminars")
 
@@ -36,39 +36,35 @@ _build: dict = {}
 # Hooks ------------------------------------------------------------------------
 
 
+@reports_course_errors
 def on_config(config):
     _build.clear()
-    try:
-        _build["config"] = CourseConfig.from_extra(config.extra)
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    _build["config"] = CourseConfig.from_extra(config.extra)
 
 
 @event_priority(110)  # before the notebook hook runs notebooks: a bad page fails fast
+@reports_course_errors
 def on_files(files, config):
     docs = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     written = [f.src_uri for f in files.documentation_pages() if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)]
-    try:
-        course, pages = load_course(docs, written, _build["config"])
-        notebooks = notebook_page_uris(root / "notebooks")
-        notebooks_of = {uri: linked_notebooks(uri, page.body, notebooks) for uri, page in pages.items()}
-        unlinked = sorted(set(notebooks) - {nb for found in notebooks_of.values() for nb in found})
-        if unlinked:
-            raise CourseBuildError(
-                "어느 세미나에서도 링크하지 않은 노트북이 있습니다:\n  "
-                + "\n  ".join(f"{uri.removesuffix('.ipynb')}.py" for uri in unlinked)
-                + "\n  노트북은 그것을 쓰는 세미나 글에서 링크하면 목차에서 그 세미나 뒤에 놓입니다. "
-                "예: [실습: 지도학습](../notebooks/seminar04/supervised_learning.ipynb)"
-            )
-        config.nav = course_nav(config.nav or ["index.md"], course, notebooks_of)
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    course, pages = load_course(docs, written, _build["config"])
+    notebooks = notebook_page_uris(root / "notebooks")
+    notebooks_of = {uri: linked_notebooks(uri, page.body, notebooks) for uri, page in pages.items()}
+    unlinked = sorted(set(notebooks) - {nb for found in notebooks_of.values() for nb in found})
+    if unlinked:
+        raise CourseBuildError(
+            "어느 세미나에서도 링크하지 않은 노트북이 있습니다:\n  "
+            + "\n  ".join(f"{uri.removesuffix('.ipynb')}.py" for uri in unlinked)
+            + "\n  노트북은 그것을 쓰는 세미나 글에서 링크하면 목차에서 그 세미나 뒤에 놓입니다. "
+            "예: [실습: 지도학습](../notebooks/seminar04/supervised_learning.ipynb)"
+        )
+    config.nav = course_nav(config.nav or ["index.md"], course, notebooks_of)
     findings = [str(finding) for page in pages.values() for finding in check_page(page)]
     if findings and config.strict:
         # The strict build refuses them anyway: say so now, all at once, before
         # spending a minute on figures, notebooks and pages.
-        raise PluginError("아직 공개할 수 없는 곳이 있습니다:\n  " + "\n  ".join(findings))
+        raise CourseBuildError("아직 공개할 수 없는 곳이 있습니다:\n  " + "\n  ".join(findings))
     for finding in findings:
         log.warning(finding)  # `mkdocs serve` still shows the page being written
     for term in course.terms:
@@ -77,18 +73,16 @@ def on_files(files, config):
     _build.update(course=course, by_page=course.by_page())
 
     if not config.site_url:
-        raise PluginError("mkdocs.yml: site_url 이 없어 세미나 피드(feed.xml)를 만들 수 없습니다. 배포 주소를 적으세요.")
+        raise CourseBuildError("mkdocs.yml: site_url 이 없어 세미나 피드(feed.xml)를 만들 수 없습니다. 배포 주소를 적으세요.")
     urls = {seminar.src_uri: files.get_file_from_path(seminar.src_uri).url for seminar in course.seminars}
     newest_first = sorted(course.seminars, key=lambda s: (s.date, s.number), reverse=True)
     files.append(File.generated(config, "feed.xml", content=atom_feed(newest_first, config.site_url, config.site_name, urls)))
     return files
 
 
+@reports_course_errors
 def on_page_markdown(markdown, page, config, files):
-    try:
-        return expand_schedules(markdown, page.file.src_uri, _build["course"], f"docs/{page.file.src_uri}")
-    except CourseBuildError as error:
-        raise PluginError(str(error)) from None
+    return expand_schedules(markdown, page.file.src_uri, _build["course"], f"docs/{page.file.src_uri}")
 
 
 def on_page_content(html_text, page, config, files):

@@ -5,19 +5,20 @@ of each title or text to its Analysis. A build where no text changed finds
 everything here and never loads the analyser; an edited page costs only its
 changed blocks. The file records the algorithm and analyser versions and is
 ignored whole when they differ; entries no longer in the site are dropped on
-each write, so it does not grow forever.
+each write, so it does not grow forever. (One file, unlike the other caches of
+course_site.content_cache: a build reads every block, so it knows at once which
+are unused. Written atomically with the same helper.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from course_site.content_cache import write_text_atomically
 from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts
 
 
@@ -64,16 +65,7 @@ class AnalysisCache:
 
     def _write(self, blocks: dict[str, list]) -> None:
         data = {"version": self.version, "blocks": blocks}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _analysis(stored: list) -> Analysis:
