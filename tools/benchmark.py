@@ -49,6 +49,7 @@ from measured_process import run_measured  # noqa: E402
 
 MEASUREMENTS = ("warm", "size", "page", "figure", "serve", "cold", "workers", "profile")  # the order they run in
 RESULTS = TOOLS / "benchmark-results"
+HAND_WRITTEN = "\n<!-- 아래는 손으로 쓴 설명: 다시 재어도 남습니다 -->\n"
 EDITED_FIGURE = "figures/seminar04/ai_ml_dl.py"
 # tools/lighthouse.py builds its stock site from this (written as project/stock.yml).
 STOCK_CONFIG = stock_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -272,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         if "workers" in results:
             saved["workers"] = results["workers"]
         json_path.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
-        (RESULTS / f"{args.date}.md").write_text(results_table(saved, args.date), encoding="utf-8")
+        table = RESULTS / f"{args.date}.md"
+        # What a person wrote below the mark (why a target was missed) survives a later run the same day.
+        written = table.read_text(encoding="utf-8").partition(HAND_WRITTEN)[1:] if table.exists() else ("", "")
+        table.write_text(results_table(saved, args.date) + "".join(written), encoding="utf-8")
 
     def log(text: str) -> None:
         print(text, flush=True)
