@@ -87,13 +87,14 @@ def check_course_site(project: Path, site: Path) -> list[SeminarOnDisk]:
     # term's seminars. On a term's page and on each seminar's own page: that
     # seminar. (An earlier term's seminars need not be in every page's nav.)
     home_nav = nav_of(site, "")
-    assert [term for term in terms if term not in home_nav] == [], f"terms missing from the home page's nav: {home_nav}"
+    missing = [term for term in terms if term not in home_nav]
+    assert missing == [], f"terms {missing} are not in the home page's nav: {home_nav}"
     term_positions = [home_nav.index(term) for term in terms]
-    assert term_positions == sorted(term_positions), f"terms not newest first in the home page's nav: {home_nav}"
+    assert term_positions == sorted(term_positions), f"terms not newest first in the home nav: {home_nav}"
     for seminar in seminars:
         target = seminar.url.rstrip("/")
         if seminar.term == terms[0]:
-            assert target in home_nav, f"{seminar.url} of the current term is not in the home page's nav: {home_nav}"
+            assert target in home_nav, f"{seminar.url} (current term) is not in the home page's nav: {home_nav}"
         for page in (seminar.url, f"{seminar.term}/"):
             nav = nav_of(site, page)
             assert target in nav, f"{seminar.url} is not in the nav of {page}: {nav}"

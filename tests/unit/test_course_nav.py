@@ -43,7 +43,8 @@ def test_the_current_term_comes_after_home_and_earlier_terms_newest_first_under_
 
 def course_of_terms(folder: Path, terms: list[str], empty: tuple[str, ...] = ()):
     """A course with one seminar in each of ``terms`` and a term page only in each of ``empty``."""
-    pages = {f"{term}/01-a.md": seminar_text(1, term, f"{term[:4]}-0{4 if term.endswith('-1') else 9}-01") for term in terms}
+    month = {"1": "04", "2": "09"}  # a date inside the term
+    pages = {f"{term}/01-a.md": seminar_text(1, term, f"{term[:4]}-{month[term[5:]]}-01") for term in terms}
     pages.update({f"{term}/index.md": "# 준비 중\n" for term in empty})
     for uri, text in pages.items():
         (folder / uri).parent.mkdir(parents=True, exist_ok=True)
