@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
-from course_site.figures.html import FigureView, figure_styles, place_figures
+from course_site.figures.html import FigureView, drawing, figure_styles, place_figures
 from course_site.figures.references import explain_unknown_reference, unknown_figure_references
 from course_site.figures.settings import figure_settings
 from course_site.figures.web_fonts import PageFonts
@@ -28,10 +28,12 @@ log = get_plugin_logger("figures")
 _build: dict = {}
 
 # A figure's drawing is parked outside page.content while Material's search
-# plugin parses the page (on_page_context) and put back in on_post_page: the
+# plugin parses the page (on_page_context) and drawn in on_post_page: the
 # drawing is data-search-exclude anyway, yet parsing its thousands of tags cost
 # more than the rest of a warm build (tools/benchmark-results, 2026-11-25).
-_DRAWING = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+# Parked as (attributes, view), not as text: MkDocs converts every page before
+# it writes any, and a copy of each page's drawings held ~1.1 MiB a page until
+# then (tools/benchmark-results/2026-11-26-where-time-goes.md).
 _PARKED = re.compile(r"<!--course-figure-drawing:(\d+)-->")
 
 
@@ -52,6 +54,7 @@ def on_config(config):
         views={},
         page_fonts=PageFonts(root / ".cache" / "figures" / "fonts"),
         font_files=set(),  # site paths of the font subsets already added
+        parked={},  # page src_uri -> (img attributes, figure) of each drawing still to draw
     )
 
 
@@ -101,7 +104,13 @@ def on_page_markdown(markdown, page, config, files):
 
 @reports_course_errors
 def on_page_content(html, page, config, files):
-    html, shown = place_figures(html, page.url, _build["views"])
+    parked = _build["parked"][page.file.src_uri] = []
+
+    def park(attributes: dict, view: FigureView) -> str:
+        parked.append((attributes, view))
+        return f"<!--course-figure-drawing:{len(parked) - 1}-->"
+
+    html, shown = place_figures(html, page.url, _build["views"], park)
     if not shown:
         return html
     fonts = _build["page_fonts"].for_figures([view.fonts for view in shown])
@@ -109,20 +118,14 @@ def on_page_content(html, page, config, files):
         if font.uri not in _build["font_files"]:
             _build["font_files"].add(font.uri)
             files.append(File.generated(config, font.uri, content=font.data))
-    drawings = _build.setdefault("drawings", {})[page.file.src_uri] = []
-
-    def park(match: re.Match) -> str:
-        drawings.append(match.group(0))
-        return f"<!--course-figure-drawing:{len(drawings) - 1}-->"
-
-    return figure_styles(shown, fonts, page.url) + _DRAWING.sub(park, html)
+    return figure_styles(shown, fonts, page.url) + html
 
 
 def on_post_page(output, page, config):
-    drawings = _build.get("drawings", {}).pop(page.file.src_uri, None)
-    if not drawings:
+    parked = _build["parked"].pop(page.file.src_uri, None)
+    if not parked:
         return output
-    return _PARKED.sub(lambda match: drawings[int(match.group(1))], output)
+    return _PARKED.sub(lambda match: drawing(*parked[int(match.group(1))]), output)
 
 
 # Helper functions -------------------------------------------------------------

@@ -42,6 +42,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -71,9 +72,17 @@ _LONE_IMG_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
 
 
 def place_figures(
-    page_html: str, page_url: str, figures: dict[str, FigureView]
+    page_html: str,
+    page_url: str,
+    figures: dict[str, FigureView],
+    draw: Callable[[dict, FigureView], str] | None = None,
 ) -> tuple[str, list[FigureView]]:
-    """The page with its images of known figures inlined, and the figures it shows."""
+    """The page with its images of known figures inlined, and the figures it shows.
+
+    ``draw`` makes the <svg> for an image's attributes (default ``drawing``);
+    the MkDocs hook passes one that leaves a placeholder and draws later.
+    """
+    draw = draw or drawing
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
     shown: list[FigureView] = []
 
@@ -104,7 +113,7 @@ def place_figures(
             '<figure class="course-figure">\n'
             f'<div class="course-figure__scroll"{scroll_box(view)}>'
             f'<div class="course-figure__drawing" style="{drawing_box_style(view)}" data-search-exclude>'
-            f"{drawing(attributes, view)}</div></div>\n"
+            f"{draw(attributes, view)}</div></div>\n"
             f"<figcaption>{html.escape(caption)}"
             f' <span class="course-figure__links" data-search-exclude>{" ".join(links)}</span></figcaption>\n'
             "</figure>"
@@ -115,7 +124,7 @@ def place_figures(
         if not found:
             return match.group(0)
         attributes, view = found
-        return f'<span class="course-figure__inline" data-search-exclude>{drawing(attributes, view)}</span>'
+        return f'<span class="course-figure__inline" data-search-exclude>{draw(attributes, view)}</span>'
 
     page_html = _LONE_IMG_PARAGRAPH.sub(as_figure, page_html)
     page_html = _IMG.sub(inline, page_html)
