@@ -6,6 +6,9 @@
   generated 용어집 page ``glossary.md``.
 - ``on_page_context`` fills that page with the terms and links to the
   sections that teach them, once every page is rendered.
+- ``on_pre_build`` gives Material's search plugin an index that reuses the
+  entries it made for a page in an earlier build while the page's HTML is the
+  same (course_site.search_entry_cache): an unchanged page is not parsed again.
 - ``on_post_build`` adds the site's vocabulary (stems, tails of compounds,
   glossary spellings) to search/search_index.json, from the analyser's work
   cached per block of text in ``.cache/search/`` next to mkdocs.yml, and puts
@@ -20,6 +23,7 @@ import json
 import time
 from pathlib import Path
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
@@ -30,6 +34,7 @@ from course_site.glossary import Glossary, load_glossary
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
+from course_site.search_entry_cache import SearchEntryCache, page_key
 from course_site.search_worker import install_search_worker
 from plugin_errors import reports_course_errors
 
@@ -46,7 +51,7 @@ _build: dict = {}
 @reports_course_errors
 def on_config(config):
     _build.clear()
-    _build.update(glossary=Glossary([]), glossary_page=None, files=None, cache=None)
+    _build.update(glossary=Glossary([]), glossary_page=None, files=None, cache=None, entries=None)
     search = search_plugin(config)
     if search is None or not search.config.enabled:
         return  # the 용어집 page is still made; only the index work is skipped
@@ -60,9 +65,18 @@ def on_config(config):
         )
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
-    _build["cache"] = AnalysisCache(
-        Path(config.config_file_path).parent / ".cache" / "search" / "analysis.json", kiwi_analyser
-    )
+    cache_dir = Path(config.config_file_path).parent / ".cache" / "search"
+    _build["cache"] = AnalysisCache(cache_dir / "analysis.json", kiwi_analyser)
+    _build["entries"] = SearchEntryCache(cache_dir / "entries.json")
+
+
+# Material's on_config has made its SearchIndex by now; ours replaces it before any page is indexed.
+@reports_course_errors
+def on_pre_build(config):
+    search = search_plugin(config)
+    if _build.get("entries") is None or type(getattr(search, "search_index", None)) is not SearchIndex:
+        return  # no search, or not the index this cache was made for: Material indexes as it likes
+    search.search_index = CachedSearchIndex(_build["entries"], **search.config)
 
 
 @reports_course_errors
@@ -116,9 +130,31 @@ def on_post_build(config):
     report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
     report.seconds = time.perf_counter() - started
     log.info(report.summary())
+    entries = _build["entries"]
+    entries.save()
+    log.debug(f"search entries: {entries.hits} pages from the cache, {entries.misses} parsed")
 
 
 # Helper functions -------------------------------------------------------------
+
+
+class CachedSearchIndex(SearchIndex):
+    """Material's index, taking a page's entries from the cache when its HTML and settings are unchanged."""
+
+    def __init__(self, cache: SearchEntryCache, **config):
+        super().__init__(**config)
+        self.cache = cache
+
+    def add_entry_from_context(self, page):
+        settings = {name: page.meta.get(name) for name in ("title", "tags", "search")}
+        key = page_key(page.url, str(page.title), settings, page.content)
+        cached = self.cache.entries(key)
+        if cached is not None:
+            self.entries += cached
+            return
+        start = len(self.entries)
+        super().add_entry_from_context(page)
+        self.cache.store(key, self.entries[start:])
 
 
 def search_plugin(config):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+from course_site.search_entry_cache import SearchEntryCache, page_key
 
 from support import mkdocs_build, soup
 
@@ -73,6 +76,61 @@ def test_build_with_a_changed_page_analyses_only_the_changed_block(project_copy,
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "형태소 분석 1블록" in result.stderr
+
+
+def test_index_from_cached_entries_is_byte_identical_to_the_one_material_parses_anew(project_copy, tmp_path):
+    entries = project_copy / ".cache" / "search" / "entries.json"
+    assert entries.is_file(), "the session build leaves Material's entries cached"
+    warm = mkdocs_build(project_copy, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    entries.unlink()  # now Material's parser reads every page again
+    parsed = mkdocs_build(project_copy, tmp_path / "parsed")
+    assert parsed.returncode == 0, parsed.stderr
+    path = Path("search") / "search_index.json"
+    assert (tmp_path / "warm" / path).read_bytes() == (tmp_path / "parsed" / path).read_bytes()
+
+
+def test_only_changed_pages_are_parsed_for_search_and_the_rest_come_from_the_cache(project_copy, tmp_path):
+    # Every cached entry gets a marker text: where the index shows it, the page was not parsed.
+    entries = project_copy / ".cache" / "search" / "entries.json"
+    data = json.loads(entries.read_text(encoding="utf-8"))
+    for page in data["pages"].values():
+        for entry in page:
+            entry["text"] = "캐시에서 꺼낸 글"
+    entries.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n새로 쓴 문장은 다시 읽힙니다.\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    docs = search_index(tmp_path / "site")["docs"]
+    home = [entry for entry in docs if entry["location"].split("#")[0] == ""]  # docs/index.md
+    others = [entry for entry in docs if entry not in home]
+    assert home and any("새로 쓴 문장은 다시 읽힙니다." in entry["text"] for entry in home)
+    assert others and all(entry["text"] == "캐시에서 꺼낸 글" for entry in others)
+
+
+def test_cached_search_entries_of_another_material_version_are_not_used(tmp_path):
+    path = tmp_path / "entries.json"
+    old = SearchEntryCache(path, version="1;mkdocs-material==9.0.0")
+    assert old.entries("page") is None
+    old.store("page", [{"location": "a/", "title": "A", "text": "옛 글"}])
+    old.save()
+    assert SearchEntryCache(path, version="1;mkdocs-material==9.0.0").entries("page") == [
+        {"location": "a/", "title": "A", "text": "옛 글"}
+    ]
+    assert SearchEntryCache(path, version="1;mkdocs-material==9.8.2").entries("page") is None
+
+
+def test_search_entry_key_changes_with_the_pages_html_url_title_and_search_settings():
+    inputs = ("a/", "A", {"tags": ["x"]}, "<p>글</p>")
+    assert page_key(*inputs) == page_key(*inputs)
+    changed = [
+        ("b/", "A", {"tags": ["x"]}, "<p>글</p>"),
+        ("a/", "B", {"tags": ["x"]}, "<p>글</p>"),
+        ("a/", "A", {"tags": ["y"]}, "<p>글</p>"),
+        ("a/", "A", {"tags": ["x"]}, "<p>말</p>"),
+    ]
+    assert len({page_key(*inputs), *(page_key(*other) for other in changed)}) == 1 + len(changed)
 
 
 def test_search_options_written_in_mkdocs_yml_stop_the_build_saying_where_they_belong(project_copy, tmp_path):
