@@ -15,15 +15,22 @@
  *   the other spellings of the glossary term it starts (트랜스포머 ->
  *   Transformer). lunr indexes only what Material displays, so a phone builds
  *   the index as fast as stock Material's; the site's vocabulary does the rest.
- * - Results: a word counts as found in a section when one of its forms is
- *   (all words of that form), and Material's score is corrected to count
- *   words, not forms. The title and a snippet of at most two blocks are
- *   marked again from the original text, so every matched word is
- *   highlighted, including tails inside compounds (러닝 in 딥러닝은) and glossary
- *   spellings (Transformer for 트랜스포머). Sections are then ranked by how they
- *   answer the words as written (ranking()): the section named or introducing
- *   the phrase first, then those containing it, then those containing all
- *   the words, then the rest.
+ * - Results: the worker answers a query itself, on the lunr index Material
+ *   built (kept when Material calls lunr()), instead of handing the
+ *   rewritten query to Material's search: Material would mark and copy
+ *   every matching section, thousands at 500 pages, for a list a reader sees
+ *   ten pages of. A word counts as found in a section when one of its forms
+ *   is (all words of that form), and Material's score is computed for words,
+ *   not forms. Sections are ranked by how they answer the words as written
+ *   (ranking()): the section named or introducing the phrase first, then
+ *   those containing it, then those containing all the words, then the
+ *   rest. Titles and snippets of at most two blocks are marked from the
+ *   original text, so every matched word is highlighted, including tails
+ *   inside compounds (러닝 in 딥러닝은) and glossary spellings (Transformer for
+ *   트랜스포머); past the first pages only each page's best section carries
+ *   a snippet (the others are listed by title under Material's "more").
+ * - Queries in lunr's own syntax, or with Han characters (which Material
+ *   segments), and sites without config.korean go to Material unchanged.
  */
 ;(() => {
   "use strict"
@@ -32,11 +39,16 @@
   const SETUP = 0
   const QUERY = 2
   const RESULT = 3
+  const FIELDS = ["title", "text", "tags"]  // the fields Material's queries search
   // Score added per tier of ranking() (0-5); lunr scores stay far below it.
   const TIER = 1e9
   const SNIPPET_BLOCKS = 2
-  const MARKED_PAGES = 10  // Material shows 10 pages of results first, 10 more per scroll
-  const MARKED_SECTIONS = 4  // per page: the best ones, shown open; the rest sit under "more"
+  // Material shows 10 pages of results first and 4 more per step of scrolling;
+  // every section of these pages gets a marked snippet. Further down only a
+  // page's best section does: the others sit under Material's "more", listed
+  // by their marked titles, so a query that matches most of a 500-page
+  // course costs no snippet work for sections nobody opens.
+  const SNIPPET_PAGES = 18
   const RANKED_SECTIONS = 300
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
@@ -56,12 +68,28 @@
     tails: [],             // sorted tails of compounds
     sources: [],           // for each tail, the words the index holds for it
     glossary: [],          // sorted [spelling without spaces, every spelling of its term, one word?]
-    docs: new Map()        // location -> { title, text, boost } as indexed
+    docs: new Map(),       // location -> { title, text, tags, boost, page } as indexed
+    lunr: null,            // the lunr library Material loaded
+    index: null            // the lunr index Material built from the docs
   }
-  const pending = []  // rewritten queries, in the order Material sent them
 
   const listen = self.addEventListener.bind(self)
   const post = self.postMessage.bind(self)
+
+  /* Material's bundle sets self.lunr and builds its index by calling lunr();
+     the call is watched, so the queries this script answers run on the very
+     index Material built, with no second copy. */
+  let lunrFunction
+  Object.defineProperty(self, "lunr", {
+    configurable: true,
+    get: () => lunrFunction,
+    set: value => {
+      site.lunr = value
+      lunrFunction = new Proxy(value, {
+        apply: (target, that, args) => (site.index = Reflect.apply(target, that, args))
+      })
+    }
+  })
 
   self.addEventListener = function (type, listener, options) {
     if (type !== "message")
@@ -70,19 +98,13 @@
       const message = event.data
       if (message && message.type === SETUP) {
         setup(message.data)
-      } else if (message && message.type === QUERY) {
+      } else if (message && message.type === QUERY && site.enabled && site.index) {
         const query = rewrite(String(message.data))
-        pending.push(query)
-        return listener({ data: { type: QUERY, data: query.text } })
+        if (query.words)
+          return post({ type: RESULT, data: answer(query) })
       }
       return listener(event)
     }, options)
-  }
-
-  self.postMessage = function (message, ...rest) {
-    if (message && message.type === RESULT && pending.length)
-      message = { type: RESULT, data: refine(message.data, pending.shift()) }
-    return post(message, ...rest)
   }
 
   /* Setup ----------------------------------------------------------------- */
@@ -109,15 +131,18 @@
       site.sources.push(sources)
     }
     for (const doc of docs)
-      site.docs.set(doc.location, { title: doc.title, text: doc.text, boost: doc.boost ?? 1, plain: null })
+      site.docs.set(doc.location, {
+        title: doc.title, text: doc.text, tags: doc.tags, boost: doc.boost ?? 1,
+        page: !doc.location.includes("#"), plain: null
+      })
   }
 
   /* Query ----------------------------------------------------------------- */
 
   function rewrite(text) {
     // Leave lunr's own syntax (+word, -word, "phrase", field:, ~, ^, *) alone.
-    if (!site.enabled || /(^|\s)[+-]\S|[~^:*"]/.test(text))
-      return { text, words: null }
+    if (/(^|\s)[+-]\S|[~^:*"]/.test(text) || /\p{sc=Han}/u.test(text))
+      return { words: null }
     const words = []
     for (const piece of text.toLowerCase().split(site.separator))
       if (piece && !site.particles.test(piece))
@@ -132,7 +157,7 @@
       for (const form of list)
         for (const term of form)
           terms.add(term)
-    return { text: [...terms].join(" "), words: unique, forms }
+    return { words: unique, forms, terms: [...terms] }
   }
 
   // The forms a query word is looked for as, each a list of words that must
@@ -206,35 +231,36 @@
 
   /* Results --------------------------------------------------------------- */
 
-  function refine(result, query) {
-    if (!query.words)
-      return result
+  function answer(query) {
     if (!query.words.length)
       return { items: [] }
-    const each = query.words.map(word => markPattern([word]))
-    const marks = markPattern(query.words)
-    const rank = ranking(query.words)
     const items = []
-    for (const group of result.items)
-      for (const item of group) {
-        countWords(item, query)
-        items.push(item)
-      }
+    for (const { ref, score, matchData } of lookUp(query.terms)) {
+      const doc = site.docs.get(ref)
+      if (!doc)
+        continue
+      const terms = wordsFound(query, Object.keys(matchData.metadata))
+      // Material's boost (1 for a page, plus the share of the query found),
+      // counted in the words the reader typed rather than in forms.
+      const found = Object.values(terms).filter(Boolean).length
+      const boost = +doc.page + found / query.words.length
+      items.push({ location: ref, doc, score: score * (1 + boost ** 2), terms, found })
+    }
 
     /* Rank the best-scored sections by tier: reading every matching section's
        text would cost seconds on a phone at hundreds of pages, for sections
        no reader scrolls to. */
+    const rank = ranking(query.words)
     items.sort((a, b) => b.score - a.score)
-    for (const item of items.slice(0, RANKED_SECTIONS)) {
-      const doc = site.docs.get(item.location)
-      if (doc && item.score > 0 && doc.boost >= 1)
-        item.score += TIER * rank(doc, Object.values(item.terms))
-    }
+    for (const item of items.slice(0, RANKED_SECTIONS))
+      if (item.score > 0 && item.doc.boost >= 1)
+        item.score += TIER * rank(item.doc, Object.values(item.terms))
 
     /* Sort again and group by page, best page first (as Material does).
        A section where no word was found matched only part of a form
-       (engineer of data engineer): it is no result. A page keeps its
-       article, which Material shows as the group's heading. */
+       (engineer of data engineer): it is no result, and a page with no
+       such section is dropped. Each page keeps its article, which Material
+       shows as the group's heading. */
     items.sort((a, b) => b.score - a.score)
     const groups = new Map()
     for (const item of items) {
@@ -243,29 +269,66 @@
         groups.set(page, [])
       groups.get(page).push(item)
     }
+    const pages = []
     for (const [page, group] of groups) {
-      const kept = group.filter(item => item.location === page || anyFound(item))
-      if (kept.some(anyFound))
-        groups.set(page, kept)
-      else
-        groups.delete(page)
+      const kept = group.filter(item => item.found > 0)
+      if (!kept.length)
+        continue
+      if (!kept.some(item => item.location === page) && site.docs.has(page))
+        kept.push({ location: page, doc: site.docs.get(page), score: 0, terms: {}, found: 0 })
+      pages.push(kept)
     }
 
-    /* Mark the best sections of the pages a reader can reach by scrolling a
-       little; further down, Material's own marks stay (on a phone, hundreds
-       of results would cost more than they are worth). */
-    const pages = [...groups.values()]
-    for (const group of pages.slice(0, MARKED_PAGES))
-      for (const item of group.slice(0, MARKED_SECTIONS)) {
-        const doc = site.docs.get(item.location)
-        if (!doc || item.score <= 0)
-          continue
-        item.title = mark(doc.title, marks)
-        const text = snippet(doc.text, marks, each, rank.phrase)
-        if (text !== null)
-          item.text = text
-      }
-    return { ...result, items: pages }
+    const each = query.words.map(word => markPattern([word]))
+    const marks = markPattern(query.words)
+    return {
+      items: pages.map((group, position) => group.map((item, index) => {
+        const { doc } = item
+        const shown = { location: item.location, title: mark(doc.title, marks), text: "", score: item.score, terms: item.terms }
+        if (doc.tags)
+          shown.tags = doc.tags.map(tag => mark(tag, marks))
+        // A section found by its title alone shows its first block, unmarked.
+        if (position < SNIPPET_PAGES || index === 0)
+          shown.text = snippet(doc.text, marks, each, rank.phrase) ?? (blocks(doc.text)[0] || "")
+        return shown
+      }))
+    }
+  }
+
+  // Every section holding a term, or a word it starts, in any field; scored
+  // by lunr as Material's queries are (each term optional, found by prefix).
+  function lookUp(terms) {
+    const { Query } = site.lunr
+    return site.index.query(builder => {
+      for (const term of terms)
+        builder.term(term, { fields: FIELDS, wildcard: Query.wildcard.TRAILING, usePipeline: false })
+    })
+  }
+
+  // Which of the query's words a section answers, given the index words lunr
+  // matched in it: a word is found when all the terms of one of its forms are
+  // (a term is matched by the index words it starts).
+  function wordsFound(query, matched) {
+    const present = new Set()
+    for (const key of matched)
+      for (const term of termsStarting(query, key))
+        present.add(term)
+    const found = {}
+    for (const word of query.words)
+      found[word] = query.forms.get(word).some(form => form.every(term => present.has(term)))
+    return found
+  }
+
+  // The same index words come back in section after section: each is
+  // compared with the query's terms once per query.
+  function termsStarting(query, key) {
+    query.starts ??= new Map()
+    let terms = query.starts.get(key)
+    if (!terms) {
+      terms = query.terms.filter(term => key.startsWith(term))
+      query.starts.set(key, terms)
+    }
+    return terms
   }
 
   // How well a section answers the words as written, best first: its heading
@@ -311,29 +374,6 @@
       .replace(/\([^)]*\)/g, "")
       .replace(/[\s\p{P}]/gu, "")
       .toLowerCase()
-  }
-
-  // Material scored and reported the forms lunr was asked for; a reader asked
-  // for words. A word is found when all the words of one of its forms are.
-  // Material multiplies the score by 1 + boost², boost being 1 for a page
-  // (not a section) plus the share of query terms found: recomputed per word.
-  function countWords(item, query) {
-    const terms = item.terms || {}
-    const asked = Object.keys(terms)
-    if (!item.score || !asked.length)
-      return
-    const found = {}
-    for (const word of query.words)
-      found[word] = query.forms.get(word).some(form => form.every(term => terms[term]))
-    const page = item.parent ? 0 : 1
-    const theirs = page + asked.filter(term => terms[term]).length / asked.length
-    const ours = page + Object.values(found).filter(Boolean).length / query.words.length
-    item.score = item.score / (1 + theirs ** 2) * (1 + ours ** 2)
-    item.terms = found
-  }
-
-  function anyFound(item) {
-    return item.score > 0 && Object.values(item.terms || {}).some(Boolean)
   }
 
   function markPattern(words) {
