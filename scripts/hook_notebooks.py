@@ -24,7 +24,6 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-import nbformat
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -38,7 +37,7 @@ from course_site.notebook_pages import (
     with_fragments,
     without_scripts,
 )
-from course_site.notebooks import build_notebooks, colab_url, read_figures
+from course_site.notebooks import build_notebooks, colab_url, read_executed, read_figures
 from course_site.sandbox import NOTEBOOK_LIMITS, Limits
 from plugin_errors import reports_course_errors
 
@@ -133,7 +132,8 @@ def on_post_page(output, page, config):
 
 def add_notebook_page(files, config, uri: str, executed: Path) -> None:
     """The page, its downloadable .ipynb and its plots' SVG files."""
-    notebook = nbformat.read(executed, as_version=4)
+    # Plain JSON, not nbformat.read: no nbformat import on a build where no notebook changed.
+    notebook = read_executed(executed)
     page_file = NotebookPageFile.generated(config, uri, content="")  # content set below
     folder = posixpath.splitext(uri)[0]  # notebooks/g/name: beside the page's index.html
     name = posixpath.basename(folder)
@@ -143,7 +143,7 @@ def add_notebook_page(files, config, uri: str, executed: Path) -> None:
         if figure.light:
             files.append(File.generated(config, light_uri, content=figure.light))
             files.append(File.generated(config, dark_uri, content=figure.dark))
-        output = notebook.cells[figure.cell].outputs[figure.output]
+        output = notebook["cells"][figure.cell]["outputs"][figure.output]
         placed[(figure.cell, figure.output)] = placed_figure(
             figure, output, relative_to_page(light_uri, page_file.url), relative_to_page(dark_uri, page_file.url)
         )

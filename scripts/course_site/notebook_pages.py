@@ -73,7 +73,11 @@ def placed_figure(figure: NotebookFigure, output: dict, light_src: str, dark_src
 
 
 def notebook_markdown(notebook, figures: dict[tuple[int, int], PlacedFigure]) -> tuple[str, list[str]]:
-    """The page's Markdown (with placeholders) and the HTML fragments that replace them."""
+    """The page's Markdown (with placeholders) and the HTML fragments that replace them.
+
+    ``notebook`` is the notebook's JSON as a dict (an nbformat node is one too);
+    a cell's source may be one string or the list of lines stored on disk.
+    """
     parts: list[str] = []
     fragments: list[str] = []
 
@@ -81,19 +85,20 @@ def notebook_markdown(notebook, figures: dict[tuple[int, int], PlacedFigure]) ->
         parts.append(f"<!-- course-notebook:{len(fragments)} -->")
         fragments.append(fragment)
 
-    for index, cell in enumerate(notebook.cells):
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        elif cell.cell_type == "code":
-            font_cell = cell.source == FONT_CELL
+    for index, cell in enumerate(notebook["cells"]):
+        source = joined(cell["source"])
+        if cell["cell_type"] == "markdown":
+            parts.append(source)
+        elif cell["cell_type"] == "code":
+            font_cell = source == FONT_CELL
             # Folded, and kept out of the search index: it is setup, not the lesson.
             place(
                 f'<details class="nb-setup" data-search-exclude>\n<summary>{FONT_CELL_SUMMARY}</summary>'
                 if font_cell
                 else '<div class="nb-cell">'
             )
-            if cell.source.strip():
-                parts.append(code_fence(cell.source))
+            if source.strip():
+                parts.append(code_fence(source))
             for number, output in enumerate(cell.get("outputs", [])):
                 fragment = output_html(output, figures.get((index, number)))
                 if fragment:

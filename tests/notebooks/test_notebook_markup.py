@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import nbformat
 
 from course_site.notebook_pages import (
@@ -101,3 +103,16 @@ def test_an_image_that_is_not_a_matplotlib_figure_keeps_its_png_and_its_describe
     assert figure == PlacedFigure("data:image/png;base64,iVBORw0K", "", "학습 곡선 사진", 0, 0)
     page = rendered(notebook(code("display(Image('curve.png'))", shown)), {(0, 0): figure})
     assert '<img src="data:image/png;base64,iVBORw0K" alt="학습 곡선 사진" loading="lazy"' in page
+
+
+def test_a_notebook_read_as_the_json_on_disk_makes_the_same_page_as_nbformats_reading():
+    # On disk sources and outputs are lists of lines; the build reads that JSON without nbformat.
+    book = notebook(
+        nbformat.v4.new_markdown_cell("## 1. 준비\n\n설명 두 줄\n둘째 줄"),
+        code(FONT_CELL),
+        code("x = 1\nprint(x)\n", nbformat.v4.new_output("stream", name="stdout", text="1\n2\n")),
+        code("x", nbformat.v4.new_output("execute_result", data={"text/plain": "a\nb"}, execution_count=1)),
+    )
+    on_disk = json.loads(nbformat.writes(book))
+    assert isinstance(on_disk["cells"][2]["source"], list)  # the case this test is about
+    assert rendered(on_disk) == rendered(nbformat.reads(nbformat.writes(book), as_version=4))

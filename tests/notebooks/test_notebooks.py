@@ -11,7 +11,7 @@ import pytest
 
 from course_site.errors import CourseBuildError
 from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
-from support import ROOT, soup
+from support import ROOT, mkdocs_build, soup
 
 # Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/
 NOTEBOOK_PAGES = tuple(
@@ -348,3 +348,15 @@ def test_math_in_text_cells_is_rendered_at_build_time_like_on_seminar_pages(buil
         assert bool(formulas) == has_math, page
     # Seminar 04's regression notebook defines MAE with a formula.
     assert soup(built_site / SEMINAR04_NOTEBOOK / "index.html").select("article .katex")
+
+
+def test_build_with_every_notebook_cached_never_imports_nbformat(project_copy, tmp_path, monkeypatch):
+    # project_copy carries the session build's executed notebooks; an nbformat
+    # that cannot be imported proves a warm build does not load it (~0.2 s with jsonschema).
+    fake = tmp_path / "fake"
+    (fake / "nbformat").mkdir(parents=True)
+    (fake / "nbformat" / "__init__.py").write_text("raise ImportError('loaded')\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(fake))
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "새로 실행 0개" in result.stderr
