@@ -32,9 +32,11 @@ review-figures: $(VENV)/.dev
 	@bash scripts/ensure_chromium.sh
 	$(BIN)/python scripts/review_figures.py $(REVIEW_ARGS)
 
+# One test process per CPU (pytest-xdist); worksteal evens out the long
+# fault builds. The real site is still built once (tests/conftest.py).
 test: $(VENV)/.dev
 	@bash scripts/ensure_chromium.sh
-	$(BIN)/python -X warn_default_encoding -m pytest
+	$(BIN)/python -X warn_default_encoding -m pytest -n auto --dist worksteal
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 이상이 필요합니다 (지금: %s). PYTHON=python3.12 make ... 처럼 지정하세요." % sys.version.split()[0])'

@@ -1,7 +1,18 @@
-"""Fixtures: the real site built once per session, and copies of the project."""
+"""Fixtures: the real site built once per test run, and copies of the project.
+
+`make test` runs the suite in several processes (pytest-xdist, one per CPU).
+The real site and the fixture course are still built once per run, not once
+per process: the first process to need one builds it under a lock in the
+run's shared temporary folder, and the others wait for it and read it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import shlex
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,16 +22,68 @@ from course_site.project_copy import copy_project
 from support import ROOT, make_fixture_course, mkdocs_build
 
 
+def pytest_xdist_setupnodes(config, specs):
+    """Start the worker processes with this interpreter's -X options.
+
+    Workers are new interpreters; without this, `-X warn_default_encoding`
+    (make test) would apply to the controller only, and a missing
+    encoding="utf-8" would pass in every test a worker runs.
+    """
+    options = [f"-X{name}" if value is True else f"-X{name}={value}" for name, value in sys._xoptions.items()]
+    for spec in specs:
+        if spec.popen and not spec.python:
+            spec.python = shlex.join([sys.executable, *options])
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder all of this run's processes share (its own basetemp without xdist)."""
+    basetemp = tmp_path_factory.getbasetemp()
+    return basetemp.parent if basetemp.name.startswith("popen-gw") else basetemp
+
+
+@contextlib.contextmanager
+def exclusively(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` for the block: one process at a time."""
+    with open(lock_file, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], str | None]) -> Path:
+    """``build(folder)`` run once per test run; every process gets the same ``folder``.
+
+    ``build`` returns None on success or the failure to report; a failure is
+    remembered, so every process reports it instead of building again.
+    """
+    shared = run_folder(tmp_path_factory)
+    folder = shared / name
+    done, failed = shared / f"{name}.done", shared / f"{name}.failed"
+    with exclusively(shared / f"{name}.lock"):
+        if not done.exists() and not failed.exists():
+            folder.mkdir()
+            failure = build(folder)
+            if failure is None:
+                done.touch()
+            else:
+                failed.write_text(failure, encoding="utf-8")
+    if failed.exists():
+        pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    folder = tmp_path_factory.mktemp("build")
-    site = folder / "site"
-    result = mkdocs_build(ROOT, site)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    (folder / "build.log").write_text(result.stderr, encoding="utf-8")
-    return site
+    """The real site, built once with --strict, in <run folder>/real-site/site (CI uploads it)."""
+
+    def build(folder: Path) -> str | None:
+        result = mkdocs_build(ROOT, folder / "site")
+        (folder / "build.log").write_text(result.stderr, encoding="utf-8")
+        return None if result.returncode == 0 else f"mkdocs build --strict failed:\n{result.stderr}"
+
+    return built_once(tmp_path_factory, "real-site", build) / "site"
 
 
 @pytest.fixture
@@ -33,13 +96,13 @@ def project_copy(tmp_path, built_site) -> Path:
 @pytest.fixture(scope="session")
 def fixture_course(tmp_path_factory) -> tuple[Path, Path]:
     """The small fixture course (two terms, math, a figure, a notebook), built once: (project, site)."""
-    folder = tmp_path_factory.mktemp("fixture-course")
-    project = make_fixture_course(folder / "project")
-    site = folder / "site"
-    result = mkdocs_build(project, site)
-    if result.returncode != 0:
-        pytest.fail(f"the fixture course failed to build:\n{result.stderr}", pytrace=False)
-    return project, site
+
+    def build(folder: Path) -> str | None:
+        result = mkdocs_build(make_fixture_course(folder / "project"), folder / "site")
+        return None if result.returncode == 0 else f"the fixture course failed to build:\n{result.stderr}"
+
+    folder = built_once(tmp_path_factory, "fixture-course", build)
+    return folder / "project", folder / "site"
 
 
 @pytest.fixture(scope="session")
