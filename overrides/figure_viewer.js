@@ -4,7 +4,8 @@
 // (lightboxes expect image files), and the <dialog> element already gives a
 // modal with Esc to close, a focus trap and an inert page behind it. We add
 // zoom, the back button (a history entry while open) and keyboard keys.
-// Without JavaScript, "크게 보기" simply opens the figure's SVG file.
+// Without JavaScript, "크게 보기" simply opens the figure's SVG file; so does
+// the viewer when the drawing cannot be fetched.
 (() => {
   "use strict";
   if (typeof HTMLDialogElement !== "function") return;
@@ -75,11 +76,26 @@
     drawing.style.width = `${Math.floor(natural * fit * zoom)}px`;
   }
 
+  // The figure's drawing, fetched first if it has not arrived yet (figure_drawings.js).
+  function drawingOf(figure) {
+    const box = figure.querySelector(".course-figure__drawing");
+    const svg = box && box.querySelector("svg");
+    if (svg) return Promise.resolve(svg);
+    if (!box || !window.courseFigureDrawing) return Promise.reject(new Error("no drawing"));
+    return window.courseFigureDrawing(box);
+  }
+
   function open(figure, from) {
+    drawingOf(figure).then(
+      (svg) => show(figure, svg, from),
+      () => { window.location.href = from.href; }, // the figure's own file, as without JavaScript
+    );
+  }
+
+  function show(figure, svg, from) {
     if (!dialog) build();
     trigger = from;
     const caption = figure.querySelector("figcaption");
-    const svg = figure.querySelector(".course-figure__drawing svg");
     title.textContent = caption ? caption.firstChild.textContent.trim() : svg.getAttribute("aria-label");
     drawing = svg.cloneNode(true);
     stage.replaceChildren(drawing);
@@ -96,7 +112,7 @@
     const figure = event.target.closest && event.target.closest(".course-figure");
     if (!figure || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const link = figure.querySelector(".course-figure__open");
-    if (!link || !figure.querySelector(".course-figure__drawing svg")) return;
+    if (!link || !figure.querySelector(".course-figure__drawing")) return;
     if (event.target.closest(".course-figure__open")) {
       event.preventDefault();
       open(figure, link);

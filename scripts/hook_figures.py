@@ -16,7 +16,14 @@ from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
 from course_site.figures.build import build_figures
-from course_site.figures.html import FigureView, drawing, figure_styles, place_figures
+from course_site.figures.html import (
+    FigureView,
+    drawing,
+    drawing_file_uri,
+    drawing_labels,
+    figure_styles,
+    place_figures,
+)
 from course_site.figures.references import explain_unknown_reference, unknown_figure_references
 from course_site.figures.settings import figure_settings
 from course_site.figures.web_fonts import PageFonts
@@ -27,13 +34,15 @@ log = get_plugin_logger("figures")
 
 _build: dict = {}
 
-# A figure's drawing is parked outside page.content while Material's search
-# plugin parses the page (on_page_context) and drawn in on_post_page: the
-# drawing is data-search-exclude anyway, yet parsing its thousands of tags cost
-# more than the rest of a warm build (tools/benchmark-results, 2026-11-25).
-# Parked as (attributes, view), not as text: MkDocs converts every page before
-# it writes any, and a copy of each page's drawings held ~1.1 MiB a page until
-# then (tools/benchmark-results/2026-11-26-where-time-goes.md).
+# A drawing inlined whole (an image inside running text, a figure without a
+# drawing file) is parked outside page.content while Material's search plugin
+# parses the page (on_page_context) and drawn in on_post_page: the drawing is
+# data-search-exclude anyway, yet parsing its thousands of tags cost more than
+# the rest of a warm build (tools/benchmark-results, 2026-11-25). Parked as
+# (attributes, view), not as text: MkDocs converts every page before it writes
+# any, and a copy of each page's drawings held ~1.1 MiB a page until then
+# (tools/benchmark-results/2026-11-26-where-time-goes.md). Figures fetch their
+# drawing files in the reader's browser and leave only a light box here.
 _PARKED = re.compile(r"<!--course-figure-drawing:(\d+)-->")
 
 
@@ -75,14 +84,20 @@ def on_files(files, config):
     for uri, figure in report.figures.items():
         # The figure as a file of its own: what "크게 보기" opens without JavaScript.
         files.append(File.generated(config, uri, abs_src_path=str(figure.drawn.standalone)))
+        svg = figure.drawn.inline.read_text(encoding="utf-8")
+        # The drawing pages fetch when it nears the screen (course_site.figures.html).
+        drawing_uri = drawing_file_uri(uri, svg)
+        files.append(File.generated(config, drawing_uri, content=svg))
         _build["views"][uri] = FigureView(
-            svg=figure.drawn.inline.read_text(encoding="utf-8"),
+            svg=svg,
             caption=figure.source.caption,
             code_url=code_url(config.repo_url, figure.source.script_uri),
             fonts=figure.drawn.fonts,
             dark_colours=figure.drawn.dark_colours,
             narrowest_px=figure.drawn.narrowest_px,
             scrolls_on_phone=bool(figure.drawn.legibility),
+            drawing_uri=drawing_uri,
+            labels=drawing_labels(svg),
         )
     return files
 

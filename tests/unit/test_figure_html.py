@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from course_site.figures.html import FigureView, figure_styles, place_figures
+import re
+
+from course_site.figures.html import FigureView, drawing_file_uri, drawing_labels, figure_styles, place_figures
 from course_site.figures.web_fonts import PageFont
 
 SVG = (
@@ -90,3 +92,56 @@ def test_page_styles_link_the_page_fonts_and_set_dark_colours_for_screens_only()
     url = "../../assets/figures/fig-A.0123456789.woff2"
     assert f'@font-face{{font-family:fig-A;src:url("{url}") format("woff2")' in style
     assert "@media screen{[data-md-color-scheme=slate]{--fig-1f2328:#e6edf3}}" in style
+
+
+# Drawings fetched as they near the screen ----------------------------------------
+
+LAZY = FigureView(
+    svg=SVG,
+    caption="c",
+    code_url="",
+    drawing_uri="figures/g/plot.0123456789.svg",
+    labels=("정확도", "A <b> & C"),
+)
+PAGE = '<p><img alt="그래프 &quot;설명&quot;" src="../../figures/g/plot.svg" /></p>'
+
+
+def test_a_figure_with_a_drawing_file_leaves_a_named_box_that_says_where_to_fetch_it():
+    out, shown = place_figures(PAGE, "term/page/", {"figures/g/plot.svg": LAZY})
+    assert shown == [LAZY]
+    assert "<svg" not in out.split("<noscript>")[0]  # the page itself carries no drawing
+    box = re.search(r'<div class="course-figure__drawing"[^>]*>', out).group(0)
+    assert 'data-drawing="../../figures/g/plot.0123456789.svg"' in box
+    assert 'role="img" aria-label="그래프 &quot;설명&quot;"' in box
+    assert 'style="--fig-width:600px;' in box and "data-search-exclude" in box
+
+
+def test_a_box_waiting_for_its_drawing_holds_its_labels_for_find_in_page_and_an_image_without_javascript():
+    out, _ = place_figures(PAGE, "term/page/", {"figures/g/plot.svg": LAZY})
+    assert '<div class="course-figure__text" hidden="until-found">정확도\nA &lt;b&gt; &amp; C</div>' in out
+    noscript = re.search(r"<noscript>(.*?)</noscript>", out).group(1)
+    assert noscript == '<img src="../../figures/g/plot.svg" alt="그래프 &quot;설명&quot;" width="600" height="300">'
+
+
+def test_the_image_shown_without_javascript_is_not_taken_for_another_figure():
+    page = PAGE + '<p>문장 속 <img alt="b" src="../../figures/g/plot.svg" /></p>'
+    out, _ = place_figures(page, "term/page/", {"figures/g/plot.svg": LAZY})
+    assert out.count('<figure class="course-figure">') == 1
+    assert out.count("course-figure__inline") == 1  # the one in running text, drawn inline
+    assert '<noscript><img src="../../figures/g/plot.svg"' in out
+
+
+def test_a_drawing_file_is_named_by_its_content():
+    first = drawing_file_uri("figures/g/plot.svg", SVG)
+    assert re.fullmatch(r"figures/g/plot\.[0-9a-f]{10}\.svg", first)
+    assert drawing_file_uri("figures/g/plot.svg", SVG) == first
+    assert drawing_file_uri("figures/g/plot.svg", SVG.replace("가", "나")) != first
+
+
+def test_the_labels_kept_for_find_in_page_are_words_once_each_in_drawing_order():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        "<text>정확도</text><text>0.95</text><text>x<tspan>²</tspan> 축</text>"
+        "<text> 정확도 </text><text>∗</text><text>10</text></svg>"
+    )
+    assert drawing_labels(svg) == ("정확도", "x² 축")

@@ -5,8 +5,10 @@ In the rendered HTML such an image becomes
 
     <figure class="course-figure">
       <div class="course-figure__scroll">
-        <div class="course-figure__drawing" style="--fig-width:..." data-search-exclude>
-          <svg role="img" aria-label="alt" ...>...real text...</svg>
+        <div class="course-figure__drawing" style="--fig-width:..." data-search-exclude
+             data-drawing="../../figures/g/x.0123456789.svg" role="img" aria-label="alt">
+          <div class="course-figure__text" hidden="until-found">the figure's labels</div>
+          <noscript><img src="../../figures/g/x.svg" alt="alt" ...></noscript>
         </div>
       </div>
       <figcaption>caption
@@ -16,32 +18,43 @@ In the rendered HTML such an image becomes
       </figcaption>
     </figure>
 
-The SVG is inlined: its text is text (selectable, found by Ctrl+F), its
-colours follow the page's palette through CSS properties (one drawing for
-both palettes, nothing downloaded on a switch), and its glyphs come from
-font subsets shared by the page (``figure_styles``). "크게 보기" opens the
-figure's own SVG file; with JavaScript, ``overrides/figure_viewer.js`` shows
-it full screen instead. The site search skips the drawing (its labels would
-outweigh the prose) but indexes the caption.
+The page itself stays light: each drawing is a file of its own (its name
+holds a hash of its content, so browsers may keep it forever), fetched when
+it nears the screen, when find-in-page reveals its text copy (``beforematch``)
+or before printing, and inlined into its box by ``overrides/figure_drawings.js``.
+Inlined, its text is text (selectable, found by Ctrl+F), its colours follow
+the page's palette through CSS properties (one drawing for both palettes,
+nothing downloaded on a switch), and its glyphs come from font subsets shared
+by the page (``figure_styles``). Before that, the labels wait in the box as a
+``hidden="until-found"`` text copy, so find-in-page already finds them.
+Without JavaScript the box shows the figure's own SVG file as an image.
 
-A phone lays out and paints only the drawings near the screen: the drawing
-box is ``content-visibility: auto`` (figures.css), and it knows its own size
-before its SVG is laid out (the figure's aspect ratio, no narrower than where
-its text stays legible, no wider than its natural size), so skipping a drawing
-moves nothing on the page and Ctrl+F still finds its text. A figure that may
-be wider than the column scrolls in the box around it (``__scroll``), never
-inside the drawing box, whose height must stay its aspect ratio's.
+"크게 보기" opens the figure's own SVG file; with JavaScript,
+``overrides/figure_viewer.js`` shows it full screen instead. The site search
+skips the drawing and its text copy (the labels would outweigh the prose) but
+indexes the caption.
 
-The caption is the script's docstring line unless the Markdown gives a title
-(``![alt](x.svg "caption")``). An image inside running text is inlined too,
-without caption or links.
+The drawing box knows its own size before its drawing arrives (the figure's
+aspect ratio, no narrower than where its text stays legible, no wider than its
+natural size), so nothing on the page moves when it does; once drawn, it is
+``content-visibility: auto`` (figures.css): only drawings near the screen are
+laid out and painted. A figure that may be wider than the column scrolls in
+the box around it (``__scroll``), never inside the drawing box, whose height
+must stay its aspect ratio's.
+
+A figure without a drawing file (``FigureView.drawing_uri`` empty) is inlined
+as it is. The caption is the script's docstring line unless the Markdown
+gives a title (``![alt](x.svg "caption")``). An image inside running text is
+inlined too, without caption or links.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -65,10 +78,14 @@ class FigureView:
     dark_colours: dict[str, str] = field(default_factory=dict)  # light colour -> dark twin
     narrowest_px: int = 0  # shown no narrower, or its smallest text gets too small to read
     scrolls_on_phone: bool = False  # narrowest_px is wider than a phone's column
+    drawing_uri: str = ""  # site path of the drawing file pages fetch ("" = inline the svg)
+    labels: tuple[str, ...] = ()  # the drawing's text, in drawing order (its find-in-page copy)
 
 
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_LONE_IMG_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
+# An image alone in its paragraph (group 1: a figure) or inside running text.
+# One pass, so the image a figure's box holds for readers without JavaScript
+# is not taken for another figure.
+_IMG = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>", re.IGNORECASE)
 
 
 def place_figures(
@@ -109,11 +126,15 @@ def place_figures(
         links = [f'<a class="course-figure__open" href="{own_file}">크게 보기</a>']
         if view.code_url:
             links.append(f'<a class="course-figure__code" href="{html.escape(view.code_url)}">이 그림의 코드</a>')
+        if view.drawing_uri:
+            box, content = deferred_drawing_box(attributes, view), stand_in(attributes, view)
+        else:
+            box, content = "", draw(attributes, view)
         return (
             '<figure class="course-figure">\n'
             f'<div class="course-figure__scroll"{scroll_box(view)}>'
-            f'<div class="course-figure__drawing" style="{drawing_box_style(view)}" data-search-exclude>'
-            f"{draw(attributes, view)}</div></div>\n"
+            f'<div class="course-figure__drawing" style="{drawing_box_style(view)}" data-search-exclude{box}>'
+            f"{content}</div></div>\n"
             f"<figcaption>{html.escape(caption)}"
             f' <span class="course-figure__links" data-search-exclude>{" ".join(links)}</span></figcaption>\n'
             "</figure>"
@@ -126,8 +147,7 @@ def place_figures(
         attributes, view = found
         return f'<span class="course-figure__inline" data-search-exclude>{draw(attributes, view)}</span>'
 
-    page_html = _LONE_IMG_PARAGRAPH.sub(as_figure, page_html)
-    page_html = _IMG.sub(inline, page_html)
+    page_html = _IMG.sub(lambda match: as_figure(match) if match.group(1) else inline(match), page_html)
     return page_html, shown
 
 
@@ -137,6 +157,50 @@ def drawing(attributes: dict, view: FigureView) -> str:
     head, rest = view.svg.split(">", 1)
     head = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", head)  # HTML gives inline SVG its namespaces
     return f'{head} role="img" aria-label="{alt}" focusable="false">{rest}'
+
+
+def drawing_file_uri(svg_uri: str, svg: str) -> str:
+    """Where the drawing file of the figure ``svg_uri`` goes: named by its content.
+
+    A changed drawing gets a new name, so the file may be cached forever.
+    """
+    digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:10]
+    return f"{svg_uri.removesuffix('.svg')}.{digest}.svg"
+
+
+def drawing_labels(svg: str) -> tuple[str, ...]:
+    """The words of a drawing a reader may look for: each ``<text>`` with a letter, once, in drawing order.
+
+    Lone numbers and symbols (tick labels, the cells of a grid) are left out:
+    nobody searches a page for them, and every byte here delays the first paint.
+    """
+    labels: dict[str, None] = {}
+    for element in ET.fromstring(svg).iter():
+        if element.tag.rsplit("}", 1)[-1] == "text":
+            label = " ".join("".join(element.itertext()).split())
+            if any(character.isalpha() for character in label):
+                labels.setdefault(label)
+    return tuple(labels)
+
+
+def deferred_drawing_box(attributes: dict, view: FigureView) -> str:
+    """Attributes of a box whose drawing is fetched later: where from, and its name meanwhile."""
+    src = attributes["src"].split("#")[0]
+    url = posixpath.join(posixpath.dirname(src), posixpath.basename(view.drawing_uri))
+    alt = html.escape(attributes.get("alt", ""), quote=True)
+    return f' data-drawing="{html.escape(url, quote=True)}" role="img" aria-label="{alt}"'
+
+
+def stand_in(attributes: dict, view: FigureView) -> str:
+    """What a box holds until its drawing arrives: the labels for find-in-page, an image without JavaScript."""
+    alt = html.escape(attributes.get("alt", ""), quote=True)
+    own_file = html.escape(attributes["src"].split("#")[0], quote=True)
+    width, height = natural_size(view.svg)
+    labels = "\n".join(html.escape(label, quote=False) for label in view.labels)
+    return (
+        f'<div class="course-figure__text" hidden="until-found">{labels}</div>'
+        f'<noscript><img src="{own_file}" alt="{alt}" width="{width:g}" height="{height:g}"></noscript>'
+    )
 
 
 _SIZE = re.compile(r'\s(width|height)="([\d.]+)(?:px)?"')
