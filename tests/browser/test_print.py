@@ -11,6 +11,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from figure_drawings import WAITING, scroll_past_every_figure
+
 CHROME = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .md-content__button"
 
 # How each figure looks: the images it shows and the colours its drawing uses.
@@ -64,12 +66,27 @@ def test_printed_seminar_has_light_text_and_figures_whatever_the_palette(reader,
         light = reader("light")
         light.page.goto(site_url + path)
         light.load_all_images()
+        scroll_past_every_figure(light.page)
         dark = reader("dark")
         dark.page.goto(site_url + path)
         dark.load_all_images()
+        scroll_past_every_figure(dark.page)
         printed(dark)
         assert dark.page.evaluate(FIGURE_LOOK) == light.page.evaluate(FIGURE_LOOK), path
         assert dark.page.evaluate(TEXT_COLOURS) == light.page.evaluate(TEXT_COLOURS), path
+
+
+def test_printing_brings_in_every_drawing_not_yet_fetched(reader, site_url, seminar_pages):
+    tab = reader("light")
+    printed_figures = 0
+    for path in seminar_pages:
+        tab.page.goto(site_url + path)
+        figures = tab.page.locator("figure.course-figure").count()
+        tab.page.pdf(format="A4")  # Chromium fires "beforeprint" first, as for Ctrl+P
+        assert tab.page.locator(WAITING).count() == 0, path
+        assert tab.page.locator(".course-figure__drawing > svg[role=img]").count() == figures, path
+        printed_figures += figures
+    assert printed_figures, "그림이 있는 세미나가 없습니다"
 
 
 def test_printed_seminar_has_no_navigation_search_or_header(reader, site_url, seminar_pages):

@@ -1,4 +1,9 @@
-"""Figures as readers get them: inline drawings with real text, captions, links, light weight."""
+"""Figures as readers get them: drawings with real text, captions, links, light weight.
+
+The page holds a box for each figure; the drawing is a file of its own that the
+reader's browser fetches and inlines (overrides/figure_drawings.js, tested in
+tests/browser/test_figures_phone.py). These tests read both from the built site.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,82 @@ import re
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 from support import ROOT, mkdocs_build, soup
 
 SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
 BUDGET_GZIP_BYTES = 300 * 1024  # all of a seminar's figures, fonts included (issue 12)
+# What a page carries for each figure before its drawing arrives (box, labels,
+# caption, links): gzip bytes; about 350 on seminar 04. The drawings weigh 2-40 KB each.
+MARKUP_GZIP_BYTES_PER_FIGURE = 640
 
 
 def figures_of(page):
     return page.select("figure.course-figure")
 
 
-def test_every_seminar_figure_is_an_inline_drawing_with_alt_text_and_caption(built_site):
-    figures = figures_of(soup(built_site / SEMINAR))
+def drawing_file(page_path: Path, figure) -> Path:
+    """The drawing file a figure's box fetches, in the built site."""
+    return (page_path.parent / figure.select_one(".course-figure__drawing")["data-drawing"]).resolve()
+
+
+def drawing_of(page_path: Path, figure):
+    """The <svg> a reader's browser puts in the figure's box."""
+    return BeautifulSoup(drawing_file(page_path, figure).read_text(encoding="utf-8"), "html.parser").svg
+
+
+def drawings_on(page_path: Path) -> str:
+    """Every drawing a page fetches, as one text."""
+    return "".join(drawing_file(page_path, figure).read_text(encoding="utf-8") for figure in figures_of(soup(page_path)))
+
+
+def test_every_seminar_figure_is_a_named_box_the_size_of_its_drawing_with_real_text_and_caption(built_site):
+    page = built_site / SEMINAR
+    figures = figures_of(soup(page))
     assert len(figures) == 17
     for figure in figures:
-        svg = figure.select_one(".course-figure__drawing > svg")
-        assert svg["role"] == "img" and svg["aria-label"].strip()
-        assert int(svg["width"]) > 100 and int(svg["height"]) > 50  # no layout shift
+        box = figure.select_one(".course-figure__drawing")
+        assert box["role"] == "img" and box["aria-label"].strip()
+        svg = drawing_of(page, figure)
+        width, height = int(svg["width"]), int(svg["height"])
+        assert width > 100 and height > 50
+        assert f"--fig-width:{width}px" in box["style"] and f"--fig-ratio:{width}/{height}" in box["style"]
         assert svg.find("text") is not None, "figure text is real text"
         assert figure.figcaption.get_text(strip=True)
+
+
+def test_a_figure_heavy_page_carries_no_drawing_and_little_markup_per_figure(built_site):
+    for path in built_site.rglob("*.html"):
+        page = soup(path)
+        figures = figures_of(page)
+        if not figures:
+            continue
+        assert page.select(".course-figure__drawing svg") == [], path  # drawings are fetched near the screen
+        markup = "".join(str(figure) for figure in figures)
+        per_figure = len(gzip.compress(markup.encode("utf-8"), 9)) / len(figures)
+        assert per_figure <= MARKUP_GZIP_BYTES_PER_FIGURE, f"{path}: {per_figure:.0f} B a figure"
+
+
+def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_image_without_javascript(built_site):
+    page = built_site / SEMINAR
+    for figure in figures_of(soup(page)):
+        copy = figure.select_one(".course-figure__text")
+        assert copy["hidden"] == "until-found"
+        drawn = {" ".join(text.get_text().split()) for text in drawing_of(page, figure).find_all("text")}
+        words = copy.get_text().split("\n")
+        assert words and set(words) <= drawn
+        fallback = BeautifulSoup(figure.noscript.decode_contents(), "html.parser").img
+        assert fallback["src"] == figure.select_one("a.course-figure__open")["href"]
+
+
+def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site):
+    page = built_site / SEMINAR
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for figure in figures_of(soup(page)):
+        assert re.fullmatch(r"[a-z0-9_]+\.[0-9a-f]{10}\.svg", drawing_file(page, figure).name)
+        assert figure.select_one(".course-figure__drawing").has_attr("data-search-exclude")
+    assert "course-figure__text" not in index and "hidden=" not in index
 
 
 def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(built_site):
@@ -44,11 +105,11 @@ def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(built_s
         assert (ROOT / code["href"][len(prefix):]).is_file(), code["href"]
 
 
-def test_the_page_declares_every_figure_font_it_uses_and_the_files_exist(built_site):
+def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(built_site):
     html = (built_site / SEMINAR).read_text(encoding="utf-8")
     declared = dict(re.findall(r'@font-face\{font-family:([\w-]+);src:url\("([^"]+)"\)', html))
     used = set()
-    for family_list in re.findall(r"font-family:([\w,-]+)", html):
+    for family_list in re.findall(r"font-family:([\w,-]+)", drawings_on(built_site / SEMINAR)):
         used.update(name for name in family_list.split(",") if name.startswith("fig-"))
     assert used and used <= set(declared), used - set(declared)
     for url in declared.values():
@@ -57,7 +118,7 @@ def test_the_page_declares_every_figure_font_it_uses_and_the_files_exist(built_s
 
 def test_dark_palette_colours_are_set_once_for_every_themed_colour(built_site):
     html = (built_site / SEMINAR).read_text(encoding="utf-8")
-    used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", html))
+    used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", drawings_on(built_site / SEMINAR)))
     dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", html).group(1)
     assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}
 
@@ -65,17 +126,21 @@ def test_dark_palette_colours_are_set_once_for_every_themed_colour(built_site):
 def test_seminar_figures_with_their_fonts_stay_within_the_budget(built_site):
     page = built_site / SEMINAR
     html = page.read_text(encoding="utf-8")
-    drawings = "".join(re.findall(r"<figure class=\"course-figure\">.*?</figure>", html, re.S))
+    markup = "".join(re.findall(r"<figure class=\"course-figure\">.*?</figure>", html, re.S))
     fonts = re.findall(r'src:url\("([^"]+\.woff2)"\)', html)
-    font_bytes = sum(len((page.parent / url).read_bytes()) for url in fonts)
-    total = len(gzip.compress(drawings.encode("utf-8"), 9)) + font_bytes  # woff2 is compressed already
+    font_bytes = sum(len((page.parent / url).read_bytes()) for url in fonts)  # woff2 is compressed already
+    drawing_bytes = sum(
+        len(gzip.compress(drawing_file(page, figure).read_bytes(), 9)) for figure in figures_of(soup(page))
+    )
+    total = len(gzip.compress(markup.encode("utf-8"), 9)) + drawing_bytes + font_bytes
     assert total <= BUDGET_GZIP_BYTES, f"{total / 1024:.0f} KB"
 
 
 def test_figures_drawn_on_other_pages_use_the_same_machinery(built_site):
     for page in built_site.rglob("*.html"):
         for figure in figures_of(soup(page)):
-            assert figure.select_one(".course-figure__drawing > svg[role=img]") is not None, page
+            assert figure.select_one(".course-figure__drawing[role=img][data-drawing]") is not None, page
+            assert drawing_file(page, figure).is_file(), page
 
 
 def test_caption_comes_from_the_script_docstring(built_site):
@@ -134,7 +199,7 @@ def test_seminar_04_figures_agree_with_the_text(built_site):
     page = soup(built_site / SEMINAR)
     text = seminar_text(built_site)
     drawings = {
-        Path(figure.select_one("a.course-figure__open")["href"]).stem: figure.select_one("svg").get_text(" ")
+        Path(figure.select_one("a.course-figure__open")["href"]).stem: drawing_of(built_site / SEMINAR, figure).get_text(" ")
         for figure in figures_of(page)
     }
     # GPT-3: 3,000억 tokens trained on, out of a 4,990억-token data set.
