@@ -137,7 +137,8 @@ def build_sites(work: Path) -> dict[str, Path]:
     make_course(ROOT, ours, 1)  # one page: the real site, unchanged
     build(ours / "mkdocs.yml", work / "site-ours")
     drawn = work / "site-ours" / "figures"
-    figures = {f"figures/{svg.relative_to(drawn).as_posix()}": svg for svg in drawn.rglob("*.svg")}
+    # Each figure's own SVG file (x.svg), not the drawing files our pages fetch (x.<hash>.svg).
+    figures = {f"figures/{svg.relative_to(drawn).as_posix()}": svg for svg in drawn.rglob("*.svg") if len(svg.suffixes) == 1}
     our_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     make_stock_course(ours, work / "stock", figures, stock_config(our_config))
     build(work / "stock" / "mkdocs.yml", work / "site-stock")

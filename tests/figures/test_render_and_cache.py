@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
 from course_site.figures.build import build_figures
@@ -105,9 +107,6 @@ def test_a_scripts_warning_is_reported_on_every_build_not_only_the_one_that_drew
 
 
 def test_a_complete_build_prunes_figures_unused_for_a_week_and_a_partial_one_prunes_nothing(tree):
-    import os
-    import time
-
     script = tree.script("g/a")
     tree.script("g/b")
     build_figures(tree.figures, tree.cache)
