@@ -97,6 +97,10 @@ def main() -> int:
     memory = arguments[:1] == ["--memory"]
     if memory:
         arguments = arguments[1:]
+    if not arguments or arguments[0].startswith("-"):
+        # No output file first (e.g. --help): say how to call it instead of building into a file named "--help".
+        print("\n\n".join(__doc__.strip().split("\n\n")[:2]), file=sys.stderr)
+        return 2
     out, arguments = arguments[0], arguments[1:]
     (profile_memory if memory else profile_cpu)(out, arguments)
     return 0
