@@ -297,12 +297,44 @@
 
   // Every section holding a term, or a word it starts, in any field; scored
   // by lunr as Material's queries are (each term optional, found by prefix).
+  //
+  // lunr copies the positions of every term in every matching section into
+  // its MatchData, for Material's highlighting; this script marks from the
+  // text and needs only which index words matched. While it queries, lunr
+  // gets a MatchData that keeps the words alone (at 500 pages that copying
+  // was most of the time lunr took).
   function lookUp(terms) {
-    const { Query } = site.lunr
-    return site.index.query(builder => {
-      for (const term of terms)
-        builder.term(term, { fields: FIELDS, wildcard: Query.wildcard.TRAILING, usePipeline: false })
-    })
+    const lunr = site.lunr
+    const { Query } = lunr
+    const positions = lunr.MatchData
+    lunr.MatchData = WordsMatched
+    try {
+      return site.index.query(builder => {
+        for (const term of terms)
+          builder.term(term, { fields: FIELDS, wildcard: Query.wildcard.TRAILING, usePipeline: false })
+      })
+    } finally {
+      lunr.MatchData = positions
+    }
+  }
+
+  // The part of lunr.MatchData's interface lunr's Index.query uses, keeping
+  // only the matched index words as the keys of metadata.
+  class WordsMatched {
+    constructor(term) {
+      this.metadata = Object.create(null)
+      if (term !== undefined)
+        this.metadata[term] = true
+    }
+
+    add(term) {
+      this.metadata[term] = true
+    }
+
+    combine(other) {
+      for (const term in other.metadata)
+        this.metadata[term] = true
+    }
   }
 
   // Which of the query's words a section answers, given the index words lunr
@@ -377,14 +409,15 @@
   }
 
   function markPattern(words) {
-    const sources = new Set()
-    for (const word of words) {
-      sources.add(formSource(word))
-      for (const spelling of site.spellings.get(normal(word)) || [])
-        sources.add(formSource(spelling.toLowerCase()))
-    }
-    const ordered = [...sources].sort((a, b) => b.length - a.length)
-    return new RegExp(ordered.join("|"), "gi")
+    const spellings = [...words]
+    for (const word of words)
+      spellings.push(...(site.spellings.get(normal(word)) || []).map(spelling => spelling.toLowerCase()))
+    const sources = [...new Set(spellings.map(formSource))].sort((a, b) => b.length - a.length)
+    const pattern = new RegExp(sources.join("|"), "gi")
+    // What any match holds once spaces and hyphens are gone: a cheap test
+    // that spares the regex the thousands of titles holding none of it.
+    pattern.needles = [...new Set(spellings.map(flat))]
+    return pattern
   }
 
   // A spelling as a regex: spaces optional between Hangul syllables (차원 축소 =
@@ -406,6 +439,9 @@
   }
 
   function mark(html, pattern) {
+    const text = flat(html)
+    if (!pattern.needles.some(needle => text.includes(needle)))
+      return html
     return html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag, text) =>
       tag || text.replace(pattern, "<mark>$&</mark>"))
   }
@@ -467,6 +503,10 @@
     if (!doc.plain)
       doc.plain = [doc.title, doc.text].map(html => html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&"))
     return doc.plain
+  }
+
+  function flat(value) {
+    return value.toLowerCase().replace(/[\s\-]+/g, "")
   }
 
   function normal(value) {
