@@ -31,96 +31,14 @@ import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from course_site.project_copy import copy_project  # noqa: E402
 from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
-QUERIES = Path(__file__).with_name("search_queries.yaml")
-SCORED_SETS = ("tuned", "tuned_2", "held_out")
-RESULTS = """
-() => [...document.querySelectorAll('.md-search-result__link')].map(link => [
-  link.href, parseFloat(link.querySelector('article').dataset.mdScore)])
-"""
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str
-    expect: tuple[str, ...]  # acceptable result locations, as in the search index
-    first: bool = False  # one of them must be the first result
-
-
-# Query file -------------------------------------------------------------------
-
-
-def load_queries(path: Path = QUERIES) -> dict[str, list]:
-    """Query sets by name, page aliases expanded; "same_first" pairs and "absent" words as they are."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pages = data["pages"]
-
-    def location(alias: str) -> str:
-        page, _, anchor = alias.partition("#")
-        return pages.get(page, page) + ("#" + anchor if anchor else "")
-
-    sets: dict[str, list] = {
-        name: [
-            Query(str(item["query"]), tuple(location(a) for a in item["expect"]), bool(item.get("first")))
-            for item in data[name]
-        ]
-        for name in SCORED_SETS
-    }
-    sets["same_first"] = [tuple(str(q) for q in pair) for pair in data["same_first"]]
-    sets["absent"] = [str(text) for text in data["absent"]]
-    return sets
-
-
-# The search box of a served site ---------------------------------------------------
-
-
-class SearchBox:
-    """Material's search box in one Chromium tab; ``results`` types a query like a reader."""
-
-    PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
-
-    def __init__(self, page, site_url: str):
-        self.page = page
-        self.base_path = urlsplit(site_url).path
-        page.goto(site_url)
-        self.input = page.locator("input.md-search__input")
-        self.input.click()
-        page.wait_for_function(self.PLACEHOLDER)
-
-    def results(self, query: str) -> list[str]:
-        """Result locations (``page/#anchor`` as in the index), best score first."""
-        self._type("")
-        self._type(query)
-        self.page.wait_for_function(f"!({self.PLACEHOLDER})")
-        self.page.wait_for_timeout(30)  # the list is rendered right after the count
-        found = [(score, self.location(href)) for href, score in self.page.evaluate(RESULTS) if score > 0]
-        return [location for _score, location in sorted(found, key=lambda pair: -pair[0])]
-
-    def displayed_text(self) -> str:
-        return self.page.locator(".md-search-result").inner_text()
-
-    def location(self, href: str) -> str:
-        url = urlsplit(href)
-        path = unquote(url.path)[len(self.base_path) :]
-        return path + ("#" + unquote(url.fragment) if url.fragment else "")
-
-    def _type(self, text: str) -> None:
-        # Material reads the box on key-up; Playwright enters Hangul as text
-        # input without key events, so a key press (End) follows.
-        self.input.fill(text)
-        self.input.press("End")
-        if not text:
-            self.page.wait_for_function(self.PLACEHOLDER)
+from course_site.project_copy import copy_project  # noqa: E402
+from course_site.search_box import INVISIBLE, SearchBox  # noqa: E402
+from course_site.search_queries import QUERY_FILE, SCORED_SETS, Query, QuerySets, load_queries  # noqa: E402
 
 
 @dataclass
@@ -209,24 +127,24 @@ def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-def measure(box: SearchBox, name: str, sets: dict[str, list], details: list[str]) -> list[str]:
+def measure(box: SearchBox, name: str, sets: QuerySets, details: list[str]) -> list[str]:
     row = [name]
     for set_name in SCORED_SETS:
         misses: list[str] = []
-        result = score(box, sets[set_name], misses)
+        result = score(box, sets.scored[set_name], misses)
         row.append(result.row())
         details += [f"  [{name}/{set_name}] 놓침: {miss}" for miss in misses]
         if result.invisible:
             details.append(f"  [{name}/{set_name}] 결과 화면의 보이지 않는 문자 {result.invisible}개")
     disagree = []
-    for a, b in sets["same_first"]:
+    for a, b in sets.same_first:
         first_a, first_b = box.results(a)[:1], box.results(b)[:1]
         if first_a != first_b:
             disagree.append(f"{a} → {first_a} / {b} → {first_b}")
-    row.append(f"{len(sets['same_first']) - len(disagree)}/{len(sets['same_first'])}")
+    row.append(f"{len(sets.same_first) - len(disagree)}/{len(sets.same_first)}")
     details += [f"  [{name}/same_first] 다름: {pair}" for pair in disagree]
-    found = [text for text in sets["absent"] if box.results(text)]
-    row.append(f"{len(sets['absent']) - len(found)}/{len(sets['absent'])}")
+    found = [text for text in sets.absent if box.results(text)]
+    row.append(f"{len(sets.absent) - len(found)}/{len(sets.absent)}")
     details += [f"  [{name}/absent] 결과가 나옴: {text}" for text in found]
     return row
 
@@ -242,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트 (없으면 빌드)")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트 (없으면 빌드)")
     parser.add_argument(
-        "--queries", type=Path, default=QUERIES, metavar="파일", help="질의 파일 (기본 tools/search_queries.yaml)"
+        "--queries", type=Path, default=QUERY_FILE, metavar="파일", help="질의 파일 (기본 tools/search_queries.yaml)"
     )
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tools"))
 from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from course_site.search_box import SearchBox  # noqa: E402
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
 from search_eval import serve  # noqa: E402  (the same local server as the recall evaluation)
@@ -64,24 +65,6 @@ document.addEventListener("DOMContentLoaded", () => {
   input.dispatchEvent(new KeyboardEvent("keyup"));
 });
 """
-TYPE = """
-async (query) => {
-  const input = document.querySelector("input.md-search__input");
-  const meta = document.querySelector(".md-search-result__meta");
-  input.value = "";
-  input.dispatchEvent(new KeyboardEvent("keyup"));
-  while (meta.textContent.trim() !== "검색어를 입력하세요") await new Promise(r => setTimeout(r, 20));
-  await new Promise(r => setTimeout(r, 50));
-  window.__search.shown = null;
-  input.value = query;
-  window.__search.start = performance.now();
-  input.dispatchEvent(new KeyboardEvent("keyup"));
-  while (window.__search.shown === null) await new Promise(r => setTimeout(r, 5));
-  return window.__search.shown - window.__search.start;
-}
-"""
-
-
 def index_size(site: Path) -> tuple[int, int]:
     data = (site / "search" / "search_index.json").read_bytes()
     return len(data), len(gzip.compress(data, 6, mtime=0))
@@ -120,7 +103,8 @@ def measure_once(browser, url: str) -> tuple[float, list[float]]:
     page.goto(url)
     page.wait_for_function("window.__search && window.__search.shown !== null", timeout=600_000)
     first = page.evaluate("window.__search.shown")
-    typing = [page.evaluate(TYPE, query) for query in QUERIES]
+    box = SearchBox(page, url, opened=True)
+    typing = [box.milliseconds_to_results(query) for query in QUERIES]
     context.close()
     return first, typing
 

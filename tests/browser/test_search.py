@@ -1,85 +1,23 @@
 """What a reader gets from the search box: Korean queries typed into Material's search in Chromium.
 
 The queries and where they should land are data shared with the evaluation
-tool (tools/search_queries.yaml, about seminar 04's content); this file only
-reads them.
+tool (tools/search_queries.yaml, about seminar 04's content), read and typed
+by the same code as the tool's (course_site.search_queries, course_site.search_box).
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-import yaml
 
-QUERY_FILE = Path(__file__).parents[2] / "tools" / "search_queries.yaml"
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-PLACEHOLDER = "document.querySelector('.md-search-result__meta').textContent.trim() === '검색어를 입력하세요'"
-RESULTS = """
-() => [...document.querySelectorAll('.md-search-result__link')].map(link => [
-  link.href, parseFloat(link.querySelector('article').dataset.mdScore)])
-"""
-
-
-def load_queries() -> dict:
-    data = yaml.safe_load(QUERY_FILE.read_text(encoding="utf-8"))
-    pages = data["pages"]
-
-    def location(alias: str) -> str:
-        page, _, anchor = alias.partition("#")
-        return pages[page] + "#" + anchor
-
-    for name in ("tuned", "tuned_2", "held_out"):
-        data[name] = [(str(item["query"]), [location(a) for a in item["expect"]], bool(item.get("first"))) for item in data[name]]
-    return data
-
+from course_site.search_box import INVISIBLE, SearchBox
+from course_site.search_queries import load_queries
 
 QUERIES = load_queries()
-FOUND = [item for name in ("tuned", "tuned_2", "held_out") for item in QUERIES[name]]
-FIRST = [item for item in FOUND if item[2]]
-S = QUERIES["pages"]["S"]
-
-
-class SearchBox:
-    """Material's search box in one tab; ``results`` types a query as a reader does."""
-
-    def __init__(self, page, site_url: str):
-        self.page = page
-        self.base_path = urlsplit(site_url).path
-        page.goto(site_url)
-        self.input = page.locator("input.md-search__input")
-        self.input.click()
-        page.wait_for_function(PLACEHOLDER)
-
-    def results(self, query: str) -> list[str]:
-        """Result locations (``page/#anchor``), best score first."""
-        self.type("")
-        self.type(query)
-        self.page.wait_for_function(f"!({PLACEHOLDER})")
-        self.page.wait_for_timeout(30)  # the list is rendered right after the count
-        found = [(score, self.location(href)) for href, score in self.page.evaluate(RESULTS) if score > 0]
-        return [location for _score, location in sorted(found, key=lambda pair: -pair[0])]
-
-    def type(self, text: str) -> None:
-        # Material reads the box on key-up; Playwright enters Hangul as text
-        # input without key events, so a key press (End) follows.
-        self.input.fill(text)
-        self.input.press("End")
-        if not text:
-            self.page.wait_for_function(PLACEHOLDER)
-
-    def location(self, href: str) -> str:
-        url = urlsplit(href)
-        return unquote(url.path)[len(self.base_path) :] + ("#" + unquote(url.fragment) if url.fragment else "")
-
-    def first_result(self):
-        return self.page.locator(".md-search-result__item").first
-
-    def marks(self, where=None) -> list[str]:
-        scope = where or self.page.locator(".md-search-result__list")
-        return [text for text in scope.locator("mark").all_inner_texts() if text.strip()]
+FOUND = QUERIES.every_scored()
+FIRST = [query for query in FOUND if query.first]
+S = QUERIES.pages["S"]
 
 
 @pytest.fixture(scope="module")
@@ -92,17 +30,17 @@ def search_box(browser, site_url):
 # Finding ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("query", "sections", "_first"), FOUND, ids=[item[0] for item in FOUND])
-def test_query_finds_the_section_among_the_first_five_results(search_box, query, sections, _first):
-    assert set(sections) & set(search_box.results(query)[:5])
+@pytest.mark.parametrize("query", FOUND, ids=[query.text for query in FOUND])
+def test_query_finds_the_section_among_the_first_five_results(search_box, query):
+    assert set(query.expect) & set(search_box.results(query.text)[:5])
 
 
-@pytest.mark.parametrize(("query", "sections", "_first"), FIRST, ids=[item[0] for item in FIRST])
-def test_several_words_put_the_section_with_all_of_them_first(search_box, query, sections, _first):
-    assert search_box.results(query)[0] in sections
+@pytest.mark.parametrize("query", FIRST, ids=[query.text for query in FIRST])
+def test_several_words_put_the_section_with_all_of_them_first(search_box, query):
+    assert search_box.results(query.text)[0] in query.expect
 
 
-@pytest.mark.parametrize(("spaced", "joined"), QUERIES["same_first"], ids=[pair[1] for pair in QUERIES["same_first"]])
+@pytest.mark.parametrize(("spaced", "joined"), QUERIES.same_first, ids=[pair[1] for pair in QUERIES.same_first])
 def test_spacing_variants_agree_on_the_first_result(search_box, spaced, joined):
     assert search_box.results(spaced)[:1] == search_box.results(joined)[:1] != []
 
@@ -112,7 +50,7 @@ def test_a_particle_in_the_query_changes_nothing(search_box, bare, with_particle
     assert search_box.results(with_particle) == search_box.results(bare) != []
 
 
-@pytest.mark.parametrize("query", QUERIES["absent"])
+@pytest.mark.parametrize("query", QUERIES.absent)
 def test_a_word_the_site_does_not_contain_finds_nothing(search_box, query):
     assert search_box.results(query) == []
     assert search_box.page.locator(".md-search-result__meta").inner_text() == "검색어와 일치하는 문서가 없습니다"
@@ -133,7 +71,7 @@ def test_a_syllable_that_only_looks_like_a_particle_is_not_cut_off(search_box):
 @pytest.mark.parametrize("query", ["딥러닝", "표현 학습", "러닝", "트랜스포머", "차원 축소", "지도학습은"])
 def test_results_show_and_copy_no_invisible_character(search_box, query):
     search_box.results(query)
-    shown = search_box.page.locator(".md-search-result").inner_text()
+    shown = search_box.displayed_text()
     markup = search_box.page.locator(".md-search-result__list").inner_html()
     assert not INVISIBLE.findall(shown) and not INVISIBLE.findall(markup)
 
