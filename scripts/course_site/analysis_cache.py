@@ -19,7 +19,11 @@ from importlib import metadata
 from pathlib import Path
 
 from course_site.content_cache import write_text_atomically
+from course_site.korean_analyser import KIWI_OPTIONS
 from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts
+
+#: Titles and texts analysed together; kiwipiepy still spreads each batch over every core.
+BATCH_TEXTS = 500
 
 
 def analyser_version() -> str:
@@ -29,7 +33,9 @@ def analyser_version() -> str:
             versions.append(f"{package}=={metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package} missing")
-    return ";".join(versions)
+    # The options change what the analyser outputs as much as its version does.
+    options = ",".join(f"{name}={value}" for name, value in sorted(KIWI_OPTIONS.items()))
+    return ";".join([*versions, options])
 
 
 class AnalysisCache:
@@ -46,9 +52,15 @@ class AnalysisCache:
         keys = [_key(text) for text in texts]
         missing = {key: text for key, text in zip(keys, texts) if key not in stored}
         if missing:
-            fresh = analyse_texts(list(missing.values()), self.load_analyser())
-            for key, analysis in zip(missing, fresh):
-                stored[key] = [[list(pair) for pair in analysis.tails], list(analysis.stems)]
+            analyser = self.load_analyser()
+            # In batches: the morphemes of every piece of text are held until
+            # their batch is done, not all of a 500-page site's at once.
+            # Each text's analysis depends on that text alone, so batches change nothing.
+            keys_missing, texts_missing = list(missing), list(missing.values())
+            for start in range(0, len(texts_missing), BATCH_TEXTS):
+                fresh = analyse_texts(texts_missing[start : start + BATCH_TEXTS], analyser)
+                for key, analysis in zip(keys_missing[start : start + BATCH_TEXTS], fresh):
+                    stored[key] = [[list(pair) for pair in analysis.tails], list(analysis.stems)]
         used = {key: stored[key] for key in keys}
         if missing or len(used) != len(stored):
             self._write(used)

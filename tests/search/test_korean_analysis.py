@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
+from course_site import analysis_cache, multiword_dictionary
 from course_site.analysis_cache import AnalysisCache
 from course_site.glossary import Glossary, Term
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, Morpheme, analyse_texts, build_search_index
+from course_site.multiword_dictionary import MultiwordDictionary
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +166,74 @@ def test_a_truncated_or_outdated_cache_is_analysed_again(tmp_path, kiwi, damage)
 
 def test_the_analyser_is_loaded_once_per_process():
     assert kiwi_analyser() is kiwi_analyser()
+
+
+def test_a_cold_cache_analyses_in_bounded_batches_with_the_same_results_as_one_batch(tmp_path, kiwi, monkeypatch):
+    texts = [f"<p>오차역전파로 학습하는 {n}번째 지도학습 모델</p>" for n in range(7)]
+    whole, _ = AnalysisCache(tmp_path / "whole.json", lambda: kiwi).analyses(texts)
+    sizes = []
+
+    def counting(pieces):
+        sizes.append(len(pieces))
+        return kiwi(pieces)
+
+    monkeypatch.setattr(analysis_cache, "BATCH_TEXTS", 3)
+    batched, analysed = AnalysisCache(tmp_path / "batched.json", lambda: counting).analyses(texts)
+    assert analysed == len(texts) and batched == whole
+    assert max(sizes) < len(texts)  # no call saw every text's pieces at once
+
+
+def test_the_analyser_options_are_part_of_the_cache_version():
+    assert "load_multi_dict=False" in analysis_cache.analyser_version()
+
+
+# The multi-word dictionary, loaded as far as needed ----------------------------------
+
+
+def dictionary_file(tmp_path):
+    path = tmp_path / "multi.dict"
+    path.write_text(
+        "# 공백이 들어간 이름\n합성곱 신경망\tNNP\t-30.2\t# Q1\n데이터 사이언스\tNNP\t-10.0\t# Q2\n잭 바우어\tNNP\t-10.0\t# Q3\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def recording_loader():
+    loaded = []
+
+    def load(path):
+        loaded.append(Path(path).read_text(encoding="utf-8").split("\n")[:-1])
+
+    return loaded, load
+
+
+def test_only_dictionary_entries_found_in_the_text_are_loaded_with_or_without_spaces(tmp_path):
+    loaded, load = recording_loader()
+    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    assert dictionary.cover(["CNN(합성곱신경망)은", "데이터 사이언스 입문"]) == 2
+    assert [line.split("\t")[0] for line in loaded[0]] == ["합성곱 신경망", "데이터 사이언스"]
+    assert loaded[0][0] == "합성곱 신경망\tNNP\t-30.2\t# Q1"  # the file's own line, score and all
+
+
+def test_an_entry_is_loaded_once_and_a_text_without_entries_loads_nothing(tmp_path):
+    loaded, load = recording_loader()
+    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    dictionary.cover(["합성곱 신경망"])
+    assert dictionary.cover(["합성곱 신경망은", "지도학습"]) == 0
+    assert len(loaded) == 1
+
+
+def test_after_much_text_the_rest_of_the_dictionary_is_loaded_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(multiword_dictionary, "WHOLE_ABOVE", 20)
+    loaded, load = recording_loader()
+    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    dictionary.cover(["합성곱 신경망"])
+    assert dictionary.cover(["지도학습과 비지도학습은 다릅니다"]) == 2
+    assert sorted(line.split("\t")[0] for line in loaded[1]) == ["데이터 사이언스", "잭 바우어"]
+    assert dictionary.cover(["잭 바우어"]) == 0
+
+
+def test_a_name_written_with_a_space_is_one_word_as_with_kiwipiepys_default_dictionary(kiwi):
+    # 합성곱 신경망 is an entry of the multi-word dictionary: without it kiwipiepy reads 합성 + 곱(다).
+    assert ("합성곱신경망", "합성곱 신경망") in analysis("CNN(합성곱 신경망)은", kiwi).tails
