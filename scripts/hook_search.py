@@ -5,7 +5,9 @@
 - ``on_files`` reads docs/glossary.yml (not published itself) and adds the
   generated 용어집 page ``glossary.md``.
 - ``on_page_context`` fills that page with the terms and links to the
-  sections that teach them, once every page is rendered.
+  sections that teach them, once every page is rendered (kept from the last
+  build while the glossary and every page are unchanged:
+  course_site.glossary_listing_cache).
 - ``on_pre_build`` gives Material's search plugin an index that reuses the
   entries it made for a page in an earlier build while the page's HTML is the
   same (course_site.search_entry_cache): an unchanged page is not parsed again.
@@ -31,6 +33,7 @@ from mkdocs.utils import get_relative_url
 from course_site.analysis_cache import AnalysisCache
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, load_glossary
+from course_site.glossary_listing_cache import GlossaryListingCache, listing_key
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
@@ -51,7 +54,10 @@ _build: dict = {}
 @reports_course_errors
 def on_config(config):
     _build.clear()
-    _build.update(glossary=Glossary([]), glossary_page=None, files=None, cache=None, entries=None)
+    _build.update(
+        glossary=Glossary([]), glossary_text="", glossary_page=None, files=None, cache=None, entries=None,
+        cache_dir=Path(config.config_file_path).parent / ".cache" / "search",
+    )
     search = search_plugin(config)
     if search is None or not search.config.enabled:
         return  # the 용어집 page is still made; only the index work is skipped
@@ -65,7 +71,7 @@ def on_config(config):
         )
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
-    cache_dir = Path(config.config_file_path).parent / ".cache" / "search"
+    cache_dir = _build["cache_dir"]
     _build["cache"] = AnalysisCache(cache_dir / "analysis.json", kiwi_analyser)
     _build["entries"] = SearchEntryCache(cache_dir / "entries.json")
 
@@ -88,6 +94,7 @@ def on_files(files, config):
         files.remove(data)  # the data is not a page of its own
         shown_as = f"{Path(config.docs_dir).name}/{GLOSSARY_DATA}"
         _build["glossary"] = load_glossary(Path(data.abs_src_path), shown_as)
+        _build["glossary_text"] = Path(data.abs_src_path).read_text(encoding="utf-8")
     # Not in the nav by itself (no omitted-file warning); mkdocs.yml's nav places it.
     page = File.generated(config, PAGE_URI, content=MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(page)
@@ -101,13 +108,19 @@ def on_page_context(context, page, config, nav):
     if not _build.get("glossary_page") or page.file is not _build["glossary_page"]:
         return context
     # Every page is rendered before any page context is built, so all content is here.
-    sections = []
+    pages = []
     for file in _build["files"].documentation_pages():
         other = file.page
         if other is None or other is page or not other.content:
             continue
-        sections += page_sections(other.url, other.title or "", other.content)
-    listing = glossary_html(_build["glossary"], sections, lambda url: get_relative_url(url, page.url))
+        pages.append((other.url, other.title or "", other.content))
+    cache = GlossaryListingCache(_build["cache_dir"] / "glossary.json")
+    key = listing_key(_build["glossary_text"], page.url, pages)
+    listing = cache.get(key)
+    if listing is None:
+        sections = [section for url, title, content in pages for section in page_sections(url, title, content)]
+        listing = glossary_html(_build["glossary"], sections, lambda url: get_relative_url(url, page.url))
+        cache.put(key, listing)
     page.content = page.content.replace(PLACEHOLDER, listing)
     return context
 

@@ -164,3 +164,29 @@ def test_a_mistake_in_the_glossary_fails_the_build_naming_file_and_line(project_
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/glossary.yml:1" in result.stderr and "definition" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_glossary_page_kept_from_the_last_build_is_identical_to_one_made_anew(project_copy, tmp_path):
+    kept = project_copy / ".cache" / "search" / "glossary.json"
+    assert kept.is_file(), "the session build keeps the 용어집 list"
+    warm = mkdocs_build(project_copy, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    kept.unlink()
+    anew = mkdocs_build(project_copy, tmp_path / "anew")
+    assert anew.returncode == 0, anew.stderr
+    page = Path("glossary") / "index.html"
+    assert (tmp_path / "warm" / page).read_bytes() == (tmp_path / "anew" / page).read_bytes()
+
+
+def test_glossary_list_is_reused_while_no_page_changed_and_made_again_after_an_edit(project_copy, tmp_path):
+    kept = project_copy / ".cache" / "search" / "glossary.json"
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**data, "html": "<p>지난 빌드의 목록</p>"}, ensure_ascii=False), encoding="utf-8")
+    reused = mkdocs_build(project_copy, tmp_path / "reused")
+    assert reused.returncode == 0, reused.stderr
+    assert "지난 빌드의 목록" in (tmp_path / "reused" / "glossary" / "index.html").read_text(encoding="utf-8")
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n고친 문장.\n", encoding="utf-8")
+    edited = mkdocs_build(project_copy, tmp_path / "edited")
+    assert edited.returncode == 0, edited.stderr
+    assert "지난 빌드의 목록" not in (tmp_path / "edited" / "glossary" / "index.html").read_text(encoding="utf-8")
