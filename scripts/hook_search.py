@@ -13,8 +13,10 @@
   same (course_site.search_entry_cache): an unchanged page is not parsed again.
 - ``on_post_build`` adds the site's vocabulary (stems, tails of compounds,
   glossary spellings) to search/search_index.json, from the analyser's work
-  cached per block of text in ``.cache/search/`` next to mkdocs.yml, and puts
-  our worker script in front of Material's search worker.
+  cached per block of text in ``.cache/search/`` next to mkdocs.yml (the
+  finished index too, reused while Material's index and the glossary are the
+  same: course_site.finished_index_cache), and puts our worker script in
+  front of Material's search worker.
 
 State lives in ``_build``, reset in ``on_config`` at the start of each build.
 """
@@ -33,6 +35,7 @@ from mkdocs.utils import get_relative_url
 from course_site.analysis_cache import AnalysisCache
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, load_glossary
+from course_site.finished_index_cache import FinishedIndexCache, finished_key
 from course_site.glossary_listing_cache import GlossaryListingCache, listing_key
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
@@ -134,14 +137,22 @@ def on_post_build(config):
     started = time.perf_counter()
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")
-    index = json.loads(raw)
-    report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
+    finished = FinishedIndexCache(_build["cache_dir"] / "finished_index.json")
+    key = finished_key(raw, _build["glossary"].spellings(), _build["cache"].version)
+    kept = finished.get(key)
+    if kept:
+        text, report = kept
+    else:
+        index = json.loads(raw)
+        report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
+        # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes on the wire.
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
     install_search_worker(Path(config.site_dir))
-    # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes on the wire.
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
-    report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
     report.seconds = time.perf_counter() - started
+    if not kept:
+        finished.put(key, text, report)
     log.info(report.summary())
     entries = _build["entries"]
     entries.save()

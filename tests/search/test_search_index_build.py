@@ -80,10 +80,13 @@ def test_build_with_a_changed_page_analyses_only_the_changed_block(project_copy,
 
 def test_index_from_cached_entries_is_byte_identical_to_the_one_material_parses_anew(project_copy, tmp_path):
     entries = project_copy / ".cache" / "search" / "entries.json"
+    finished = project_copy / ".cache" / "search" / "finished_index.json"
     assert entries.is_file(), "the session build leaves Material's entries cached"
+    finished.unlink()  # each build finishes the index from what Material wrote
     warm = mkdocs_build(project_copy, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
     entries.unlink()  # now Material's parser reads every page again
+    finished.unlink()
     parsed = mkdocs_build(project_copy, tmp_path / "parsed")
     assert parsed.returncode == 0, parsed.stderr
     path = Path("search") / "search_index.json"
@@ -107,6 +110,25 @@ def test_only_changed_pages_are_parsed_for_search_and_the_rest_come_from_the_cac
     others = [entry for entry in docs if entry not in home]
     assert home and any("새로 쓴 문장은 다시 읽힙니다." in entry["text"] for entry in home)
     assert others and all(entry["text"] == "캐시에서 꺼낸 글" for entry in others)
+
+
+def test_the_finished_index_is_reused_while_materials_index_and_the_glossary_are_unchanged(project_copy, tmp_path):
+    finished = project_copy / ".cache" / "search" / "finished_index.json"
+    head, _, text = finished.read_text(encoding="utf-8").partition("\n")
+    index = json.loads(text)
+    index["config"]["kept"] = "지난 빌드"
+    finished.write_text(head + "\n" + json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    reused = mkdocs_build(project_copy, tmp_path / "reused")
+    assert reused.returncode == 0, reused.stderr
+    assert search_index(tmp_path / "reused")["config"]["kept"] == "지난 빌드"
+    assert "형태소 분석 0블록" in reused.stderr
+    glossary = project_copy / "docs" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("spellings: [ML 엔지니어]", "spellings: [ML 엔지니어, 새 표기]", 1), encoding="utf-8")
+    changed = mkdocs_build(project_copy, tmp_path / "changed")
+    assert changed.returncode == 0, changed.stderr
+    index = search_index(tmp_path / "changed")
+    assert "kept" not in index["config"] and any("새 표기" in forms for forms in index["config"]["korean"]["glossary"])
 
 
 def test_cached_search_entries_of_another_material_version_are_not_used(tmp_path):
