@@ -1,4 +1,4 @@
-"""The finished search_index.json of the last build, reused while Material's index and the glossary are the same.
+"""The last build's finished search_index.json, reused while Material's index and the glossary are the same.
 
 Adding the site's vocabulary parses Material's index (4 MB at a hundred
 pages), looks up every block's analysis and writes the index again: about

@@ -621,7 +621,9 @@ def is_valid_notebook(path: Path) -> bool:
         read_figures(path)
     except (OSError, ValueError, TypeError):
         return False
-    return isinstance(notebook, dict) and notebook.get("nbformat") == 4 and isinstance(notebook.get("cells"), list)
+    return (
+        isinstance(notebook, dict) and notebook.get("nbformat") == 4 and isinstance(notebook.get("cells"), list)
+    )
 
 
 def read_executed(path: Path) -> dict:

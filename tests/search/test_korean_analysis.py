@@ -168,7 +168,7 @@ def test_the_analyser_is_loaded_once_per_process():
     assert kiwi_analyser() is kiwi_analyser()
 
 
-def test_a_cold_cache_analyses_in_bounded_batches_with_the_same_results_as_one_batch(tmp_path, kiwi, monkeypatch):
+def test_a_cold_cache_is_analysed_in_bounded_batches_as_if_in_one(tmp_path, kiwi, monkeypatch):
     texts = [f"<p>오차역전파로 학습하는 {n}번째 지도학습 모델</p>" for n in range(7)]
     whole, _ = AnalysisCache(tmp_path / "whole.json", lambda: kiwi).analyses(texts)
     sizes = []

@@ -112,7 +112,7 @@ def test_only_changed_pages_are_parsed_for_search_and_the_rest_come_from_the_cac
     assert others and all(entry["text"] == "캐시에서 꺼낸 글" for entry in others)
 
 
-def test_the_finished_index_is_reused_while_materials_index_and_the_glossary_are_unchanged(project_copy, tmp_path):
+def test_finished_index_is_reused_while_materials_index_and_the_glossary_are_unchanged(project_copy, tmp_path):
     finished = project_copy / ".cache" / "search" / "finished_index.json"
     head, _, text = finished.read_text(encoding="utf-8").partition("\n")
     index = json.loads(text)
@@ -124,11 +124,13 @@ def test_the_finished_index_is_reused_while_materials_index_and_the_glossary_are
     assert "형태소 분석 0블록" in reused.stderr
     glossary = project_copy / "docs" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text.replace("spellings: [ML 엔지니어]", "spellings: [ML 엔지니어, 새 표기]", 1), encoding="utf-8")
+    text = text.replace("spellings: [ML 엔지니어]", "spellings: [ML 엔지니어, 새 표기]", 1)
+    glossary.write_text(text, encoding="utf-8")
     changed = mkdocs_build(project_copy, tmp_path / "changed")
     assert changed.returncode == 0, changed.stderr
     index = search_index(tmp_path / "changed")
-    assert "kept" not in index["config"] and any("새 표기" in forms for forms in index["config"]["korean"]["glossary"])
+    assert "kept" not in index["config"]
+    assert any("새 표기" in forms for forms in index["config"]["korean"]["glossary"])
 
 
 def test_cached_search_entries_of_another_material_version_are_not_used(tmp_path):
