@@ -35,13 +35,20 @@ def rendered(book, figures=None) -> str:
 def test_text_cells_stay_markdown_and_code_cells_become_fenced_blocks():
     page = rendered(notebook(nbformat.v4.new_markdown_cell("## 1. 준비\n\n설명"), code("x = 1\nprint(x)")))
     assert "## 1. 준비\n\n설명" in page
-    assert "```ipython3\nx = 1\nprint(x)\n```" in page
+    assert "```python\nx = 1\nprint(x)\n```" in page
     assert '<div class="nb-cell">' in page and "In [" not in page
 
 
 def test_a_fence_is_longer_than_any_backtick_run_in_the_code():
     fence = code_fence('s = """```python\nx\n```"""')
-    assert fence.startswith("````ipython3\n") and fence.endswith("\n````")
+    assert fence.startswith("````python\n") and fence.endswith("\n````")
+
+
+def test_only_code_with_shell_magic_or_help_lines_is_highlighted_as_ipython():
+    assert code_fence("!pip install koreanize-matplotlib").startswith("```ipython3\n")
+    assert code_fence("x = 1\n%timeit x + 1").startswith("```ipython3\n")
+    assert code_fence("len?").startswith("```ipython3\n")
+    assert code_fence("x = 1  # 10% 더\nprint(x)").startswith("```python\n")
 
 
 def test_printed_text_is_escaped_and_kept_as_preformatted_columns():
