@@ -2,10 +2,11 @@
  * Korean search, inside Material's search worker.
  *
  * course_site.search_worker puts this script in front of Material's worker at
- * build time, so it runs first in the worker and wraps the two calls Material
- * makes there: addEventListener("message") and postMessage. Everything runs
- * off the page's main thread, and no request is added. It reads the data
- * scripts/hook_search.py writes into search_index.json (config.korean):
+ * build time, so it runs first in the worker: it wraps Material's
+ * addEventListener("message") and keeps hold of the lunr index Material
+ * builds. Everything runs off the page's main thread, and no request is
+ * added. It reads the data scripts/hook_search.py writes into
+ * search_index.json (config.korean):
  *
  * - Query: particles are stripped from a word only down to a stem the
  *   analyser saw in the site (딥러닝이 -> 딥러닝; 강화도 stays, since 강화 is no
@@ -53,7 +54,8 @@
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
   const MAX_FORMS = 16
-  // Characters lunr's query syntax reads as operators; a form holding one is skipped.
+  // lunr's query operators; a form holding one is skipped (lunr reads * in a
+  // term as a wildcard, and the rest come only from noise in the index).
   const OPERATORS = /[+\-~^:*"]/
   const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
   const GAP_CHARS = "[\\s\\-()\\[\\]{}·…,/\"'“”‘’]*"
@@ -68,7 +70,7 @@
     tails: [],             // sorted tails of compounds
     sources: [],           // for each tail, the words the index holds for it
     glossary: [],          // sorted [spelling without spaces, every spelling of its term, one word?]
-    docs: new Map(),       // location -> { title, text, tags, boost, page } as indexed
+    docs: new Map(),       // location -> { title, text, tags, boost, page location, flat title } as indexed
     lunr: null,            // the lunr library Material loaded
     index: null            // the lunr index Material built from the docs
   }
@@ -133,14 +135,15 @@
     for (const doc of docs)
       site.docs.set(doc.location, {
         title: doc.title, text: doc.text, tags: doc.tags, boost: doc.boost ?? 1,
-        page: !doc.location.includes("#"), plain: null
+        page: doc.location.split("#")[0], flatTitle: flat(doc.title), plain: null
       })
   }
 
   /* Query ----------------------------------------------------------------- */
 
   function rewrite(text) {
-    // Leave lunr's own syntax (+word, -word, "phrase", field:, ~, ^, *) alone.
+    // lunr's own syntax (+word, -word, "phrase", field:, ~, ^, *) and Han
+    // characters (which Material segments) are left to Material's search.
     if (/(^|\s)[+-]\S|[~^:*"]/.test(text) || /\p{sc=Han}/u.test(text))
       return { words: null }
     const words = []
@@ -243,7 +246,7 @@
       // Material's boost (1 for a page, plus the share of the query found),
       // counted in the words the reader typed rather than in forms.
       const found = Object.values(terms).filter(Boolean).length
-      const boost = +doc.page + found / query.words.length
+      const boost = +(doc.page === ref) + found / query.words.length
       items.push({ location: ref, doc, score: score * (1 + boost ** 2), terms, found })
     }
 
@@ -264,10 +267,11 @@
     items.sort((a, b) => b.score - a.score)
     const groups = new Map()
     for (const item of items) {
-      const page = item.location.split("#")[0]
-      if (!groups.has(page))
-        groups.set(page, [])
-      groups.get(page).push(item)
+      const page = groups.get(item.doc.page)
+      if (page)
+        page.push(item)
+      else
+        groups.set(item.doc.page, [item])
     }
     const pages = []
     for (const [page, group] of groups) {
@@ -284,7 +288,9 @@
     return {
       items: pages.map((group, position) => group.map((item, index) => {
         const { doc } = item
-        const shown = { location: item.location, title: mark(doc.title, marks), text: "", score: item.score, terms: item.terms }
+        const shown = {
+          location: item.location, title: mark(doc.title, marks, doc.flatTitle), text: "", score: item.score, terms: item.terms
+        }
         if (doc.tags)
           shown.tags = doc.tags.map(tag => mark(tag, marks))
         // A section found by its title alone shows its first block, unmarked.
@@ -438,9 +444,9 @@
     return /^[a-z0-9]/i.test(chars[0] || "") ? `(?<![a-z0-9])${source}` : source
   }
 
-  function mark(html, pattern) {
-    const text = flat(html)
-    if (!pattern.needles.some(needle => text.includes(needle)))
+  // flattened: flat(html), when the caller keeps it (titles: from setup).
+  function mark(html, pattern, flattened = flat(html)) {
+    if (!pattern.needles.some(needle => flattened.includes(needle)))
       return html
     return html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag, text) =>
       tag || text.replace(pattern, "<mark>$&</mark>"))
