@@ -3,7 +3,8 @@
 - on_files (first of all hooks): reads every page once, validates every
   seminar and the rules across pages (one error for all), reports
   unfinished or silently broken text (course_site.page_checks: an error
-  under --strict, a warning in a preview), makes the pages of terms nobody
+  under --strict, a warning in a preview; kept per unchanged page in
+  .cache/pages/, course_site.page_check_cache), makes the pages of terms nobody
   wrote, builds the navigation from the pages on disk and adds the Atom
   feed ``feed.xml``.
 - on_page_markdown: replaces ``<!-- seminar-schedule -->`` with a schedule.
@@ -24,6 +25,7 @@ from course_site.course_nav import course_nav, expand_schedules, term_index_page
 from course_site.errors import CourseBuildError
 from course_site.feed import atom_feed
 from course_site.notebook_links import linked_notebooks, notebook_page_uris
+from course_site.page_check_cache import PageCheckCache
 from course_site.page_checks import check_page
 from course_site.seminars import CourseConfig, korean_date, load_course, reading_minutes
 from plugin_errors import reports_course_errors
@@ -60,7 +62,9 @@ def on_files(files, config):
             "예: [실습: 지도학습](../notebooks/seminar04/supervised_learning.ipynb)"
         )
     config.nav = course_nav(config.nav or ["index.md"], course, notebooks_of)
-    findings = [str(finding) for page in pages.values() for finding in check_page(page)]
+    checks = PageCheckCache(root / ".cache" / "pages" / "checks.json")
+    findings = [finding for page in pages.values() for finding in checks.findings(page, check_page)]
+    checks.save()
     if findings and config.strict:
         # The strict build refuses them anyway: say so now, all at once, before
         # spending a minute on figures, notebooks and pages.
