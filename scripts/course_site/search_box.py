@@ -95,7 +95,8 @@ class SearchBox:
 
     def location(self, href: str) -> str:
         url = urlsplit(href)
-        return unquote(url.path)[len(self.base_path) :] + ("#" + unquote(url.fragment) if url.fragment else "")
+        anchor = "#" + unquote(url.fragment) if url.fragment else ""
+        return unquote(url.path)[len(self.base_path) :] + anchor
 
     def displayed_text(self) -> str:
         """Everything the result panel shows, as a reader would copy it."""

@@ -44,12 +44,10 @@ def load_queries(path: Path = QUERY_FILE) -> QuerySets:
         page, _, anchor = alias.partition("#")
         return pages.get(page, page) + ("#" + anchor if anchor else "")
 
-    scored = {
-        name: [
-            Query(str(item["query"]), tuple(location(str(a)) for a in item["expect"]), bool(item.get("first")))
-            for item in data[name]
-        ]
-        for name in SCORED_SETS
-    }
+    def query(item: dict) -> Query:
+        expect = tuple(location(str(alias)) for alias in item["expect"])
+        return Query(str(item["query"]), expect, bool(item.get("first")))
+
+    scored = {name: [query(item) for item in data[name]] for name in SCORED_SETS}
     same_first = [(str(a), str(b)) for a, b in data["same_first"]]
     return QuerySets(scored, same_first, [str(text) for text in data["absent"]], pages)

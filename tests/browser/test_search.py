@@ -40,7 +40,9 @@ def test_several_words_put_the_section_with_all_of_them_first(search_box, query)
     assert search_box.results(query.text)[0] in query.expect
 
 
-@pytest.mark.parametrize(("spaced", "joined"), QUERIES.same_first, ids=[pair[1] for pair in QUERIES.same_first])
+@pytest.mark.parametrize(
+    ("spaced", "joined"), QUERIES.same_first, ids=[pair[1] for pair in QUERIES.same_first]
+)
 def test_spacing_variants_agree_on_the_first_result(search_box, spaced, joined):
     assert search_box.results(spaced)[:1] == search_box.results(joined)[:1] != []
 

@@ -95,7 +95,8 @@ def ask(worker: Path, tmp_path: Path, *queries: str) -> list[list[list[dict]]]:
     harness.write_text(HARNESS, encoding="utf-8")
     data.write_text(json.dumps({"index": course_index(PAGES), "queries": list(queries)}), encoding="utf-8")
     run = subprocess.run(
-        ["node", str(harness), str(worker), str(data)], capture_output=True, text=True, encoding="utf-8", timeout=120
+        ["node", str(harness), str(worker), str(data)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
