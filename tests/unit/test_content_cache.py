@@ -5,7 +5,15 @@ from __future__ import annotations
 import os
 import time
 
-from course_site.content_cache import UNUSED_DAYS, prune_unused, write_atomically
+from course_site.content_cache import (
+    UNUSED_DAYS,
+    KeyedFile,
+    SingleEntryFile,
+    code_version,
+    key_of,
+    prune_unused,
+    write_atomically,
+)
 
 DAY = 86400
 
@@ -63,3 +71,61 @@ def test_a_caches_own_folders_and_writes_in_progress_are_left_alone(tmp_path):
 
 def test_a_missing_cache_folder_is_nothing_to_prune(tmp_path):
     assert prune_unused(tmp_path / "never-built", used_keys=[]) == 0
+
+
+def test_a_key_keeps_its_parts_apart():
+    assert key_of("ab", "c") != key_of("a", "bc")
+    assert key_of("ab", "c") == key_of("ab", b"c")
+
+
+def test_a_keyed_file_keeps_what_the_build_used_and_drops_the_rest(tmp_path):
+    path = tmp_path / "search" / "entries.json"
+    first = KeyedFile(path, version="1")
+    first.put("a", {"n": 1})
+    first.put("b", [1, 2])
+    first.save()
+    second = KeyedFile(path, version="1")
+    assert second.get("a") == {"n": 1} and second.get("missing") is None
+    second.save()  # b was not used: it is gone
+    assert KeyedFile(path, version="1").stored == {"a": {"n": 1}}
+
+
+def test_a_keyed_file_is_not_rewritten_when_the_build_used_exactly_what_it_holds(tmp_path):
+    path = tmp_path / "entries.json"
+    first = KeyedFile(path, version="1")
+    first.put("a", 1)
+    first.save()
+    aged(path, 1)
+    before = path.stat().st_mtime
+    again = KeyedFile(path, version="1")
+    again.get("a")
+    again.save()
+    assert path.stat().st_mtime == before
+
+
+def test_a_keyed_file_of_another_version_or_cut_short_is_ignored_whole(tmp_path):
+    path = tmp_path / "entries.json"
+    made = KeyedFile(path, version="1")
+    made.put("a", 1)
+    made.save()
+    assert KeyedFile(path, version="2").get("a") is None
+    path.write_text(path.read_text(encoding="utf-8")[:10], encoding="utf-8")
+    assert KeyedFile(path, version="1").get("a") is None
+
+
+def test_a_single_entry_file_answers_only_for_its_own_key(tmp_path):
+    cache = SingleEntryFile(tmp_path / "index.json")
+    assert cache.get("k") is None
+    cache.put("k", '{"docs": []}\nsecond line', {"pages": 3})
+    assert cache.get("k") == ('{"docs": []}\nsecond line', {"pages": 3})
+    assert cache.get("other") is None
+    (tmp_path / "index.json").write_text('{"key": "k", "ab', encoding="utf-8")
+    assert cache.get("k") is None
+
+
+def test_code_version_changes_with_the_code(tmp_path):
+    module = tmp_path / "maker.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    before = code_version(module)
+    module.write_text("A = 2\n", encoding="utf-8")
+    assert code_version(module) != before
