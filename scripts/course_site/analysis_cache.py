@@ -23,7 +23,7 @@ from course_site.korean_analyser import KIWI_OPTIONS
 from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts
 
 #: Titles and texts analysed together; kiwipiepy still spreads each batch over every core.
-BATCH_TEXTS = 500
+BATCH_TEXTS = 200
 
 
 def analyser_version() -> str:

@@ -74,15 +74,17 @@ class SearchEntryCache:
         return [dict(entry, tags=list(entry["tags"])) if "tags" in entry else dict(entry) for entry in stored]
 
     def store(self, key: str, entries: list[dict]) -> None:
-        # Through JSON now, so what a later build reads back is what this build wrote.
-        self._used[key] = json.loads(json.dumps(entries, default=str))
+        # The entries themselves, not a copy: a cold 500-page build would hold the
+        # index's text twice. Nothing changes them before save() writes them;
+        # ``default=str`` there is how Material writes what JSON cannot hold.
+        self._used[key] = list(entries)
 
     def save(self) -> None:
         """Write the entries this build used or made; skipped when nothing changed."""
         if not self.misses and len(self._used) == len(self._stored):
             return
         data = {"version": self.version, "pages": self._used}
-        write_text_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_text_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
         self._stored = dict(self._used)
 
     def _read(self) -> dict[str, list[dict]]:
