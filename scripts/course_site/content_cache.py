@@ -115,7 +115,8 @@ def prune_unused(
 
 
 def _compact_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # ``default=str``: what JSON cannot hold (a date in front matter) is stored as text, as Material's index does.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 class KeyedFile:
@@ -141,8 +142,12 @@ class KeyedFile:
         return value
 
     def put(self, key: str, value: Any) -> None:
-        # Through JSON now, so this build goes on with exactly what a later build will read.
-        self.used[key] = json.loads(_compact_json(value))
+        """Keep ``value`` for ``key``; the caller must not change it before ``save``.
+
+        The value itself is kept, not a copy: a cold 500-page build would otherwise
+        hold its search index's text twice.
+        """
+        self.used[key] = value
         self._put_any = True
 
     def save(self) -> None:

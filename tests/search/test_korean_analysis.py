@@ -150,16 +150,16 @@ def test_only_changed_blocks_are_analysed_and_stale_ones_are_dropped(tmp_path, k
     AnalysisCache(path, lambda: kiwi).analyses(["지도학습은", "딥러닝은"])
     _, analysed = AnalysisCache(path, lambda: kiwi).analyses(["지도학습은", "강화학습은"])
     assert analysed == 1
-    assert len(json.loads(path.read_text(encoding="utf-8"))["blocks"]) == 2
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 2
     assert [p.name for p in tmp_path.iterdir()] == ["analysis.json"]  # no temporary file left
 
 
-@pytest.mark.parametrize("damage", ['{"blocks": ', '{"version": "0", "blocks": {}}'])
+@pytest.mark.parametrize("damage", ['{"entries": ', '{"version": "0", "entries": {}}'])
 def test_a_truncated_or_outdated_cache_is_analysed_again(tmp_path, kiwi, damage):
     path = tmp_path / "analysis.json"
     AnalysisCache(path, lambda: kiwi).analyses(["지도학습은"])
     text = path.read_text(encoding="utf-8")
-    path.write_text(damage if damage.startswith('{"b') else text.replace('"version":"', '"version":"0'), encoding="utf-8")
+    path.write_text(damage if damage.startswith('{"e') else text.replace('"version":"', '"version":"0'), encoding="utf-8")
     _, analysed = AnalysisCache(path, lambda: kiwi).analyses(["지도학습은"])
     assert analysed == 1
 

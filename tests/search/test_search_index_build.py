@@ -97,7 +97,7 @@ def test_only_changed_pages_are_parsed_for_search_and_the_rest_come_from_the_cac
     # Every cached entry gets a marker text: where the index shows it, the page was not parsed.
     entries = project_copy / ".cache" / "search" / "entries.json"
     data = json.loads(entries.read_text(encoding="utf-8"))
-    for page in data["pages"].values():
+    for page in data["entries"].values():
         for entry in page:
             entry["text"] = "캐시에서 꺼낸 글"
     entries.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -204,8 +204,8 @@ def test_glossary_page_kept_from_the_last_build_is_identical_to_one_made_anew(pr
 
 def test_glossary_list_is_reused_while_no_page_changed_and_made_again_after_an_edit(project_copy, tmp_path):
     kept = project_copy / ".cache" / "search" / "glossary.json"
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    kept.write_text(json.dumps({**data, "html": "<p>지난 빌드의 목록</p>"}, ensure_ascii=False), encoding="utf-8")
+    head, _, _ = kept.read_text(encoding="utf-8").partition("\n")  # the key; the list follows
+    kept.write_text(head + "\n<p>지난 빌드의 목록</p>", encoding="utf-8")
     reused = mkdocs_build(project_copy, tmp_path / "reused")
     assert reused.returncode == 0, reused.stderr
     assert "지난 빌드의 목록" in (tmp_path / "reused" / "glossary" / "index.html").read_text(encoding="utf-8")

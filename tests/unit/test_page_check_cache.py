@@ -66,4 +66,4 @@ def test_pages_no_longer_in_the_site_are_dropped_when_written(tmp_path):
     later = PageCheckCache(path)
     later.findings(page(UNFINISHED), check_page)
     later.save()
-    assert len(json.loads(path.read_text(encoding="utf-8"))["pages"]) == 1
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 1
