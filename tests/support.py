@@ -19,9 +19,22 @@ from course_site.project_copy import copy_project
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def mkdocs_build(project: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it (``strict=False``: as a preview)."""
+def mkdocs_build(
+    project: Path, site_dir: Path, *, strict: bool = True, unimportable: str | None = None
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it (``strict=False``: as a preview).
+
+    ``unimportable``: a package whose import fails in that build, so that a
+    build that passes proves it never loaded the package.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    if unimportable:
+        shadow = site_dir.parent / f"unimportable-{unimportable}"
+        (shadow / unimportable).mkdir(parents=True, exist_ok=True)
+        (shadow / unimportable / "__init__.py").write_text(
+            f"raise ImportError('{unimportable} was imported')\n", encoding="utf-8"
+        )
+        env["PYTHONPATH"] = str(shadow)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
          "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
