@@ -35,6 +35,23 @@ def pytest_xdist_setupnodes(config, specs):
             spec.python = shlex.join([sys.executable, *options])
 
 
+# Fixtures that wait for one of the run's shared builds (built_once below).
+SHARED_BUILDS = {"built_site", "fixture_course"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no shared build run first.
+
+    xdist hands each worker a contiguous share of this list. With these first,
+    one worker builds the site while the other runs them, instead of both
+    waiting for the same build.
+    """
+    def waits_for_a_build(item) -> bool:
+        return bool(SHARED_BUILDS & set(getattr(item, "fixturenames", ())))
+
+    items.sort(key=waits_for_a_build)  # stable: each group keeps its order
+
+
 def run_folder(tmp_path_factory) -> Path:
     """The temporary folder all of this run's processes share (its own basetemp without xdist)."""
     basetemp = tmp_path_factory.getbasetemp()
