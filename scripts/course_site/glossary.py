@@ -90,13 +90,20 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise CourseBuildError(f"{shown_as}: UTF-8 로 저장해 주세요.") from None
+    # Read once, as nodes (their lines name mistakes) and then values; with
+    # libyaml's parser when PyYAML has it, about ten times faster on every build.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()
+        data = None if root is None else loader.construct_document(root)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        if "flow" in str(getattr(error, "context", "") or "") and getattr(error, "context_mark", None):
+            mark = error.context_mark  # an unclosed "[" is found at the end; name the line that opened it
         where = f"{shown_as}:{mark.line + 1}" if mark else shown_as
         raise CourseBuildError(f"{where}: YAML 문법 오류입니다 ({getattr(error, 'problem', error)}).") from None
+    finally:
+        loader.dispose()
     if data is None:
         return Glossary([])
     if not isinstance(data, list):

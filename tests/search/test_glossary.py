@@ -43,10 +43,13 @@ def test_a_term_reads_with_its_line(tmp_path):
         ("- term: 군집화\n  english: clustering\n  definition: a\n- term: 클러스터링\n  english: Clustering\n  definition: b\n",
          r"docs/glossary\.yml:4: 'Clustering' 는 1번째 줄"),
         ("- term: [지도학습\n", r"docs/glossary\.yml:\d+: YAML 문법 오류"),
+        ("- term: 지도학습\n  english: x\n  spellings: [지도 학습\n  definition: 뜻\n",
+         r"docs/glossary\.yml:3: YAML 문법 오류"),
         ("term: 지도학습\n", r"docs/glossary\.yml: 용어 목록이어야"),
         ("- term: 지도학습\n  english: x\n  definition: 뜻\n  spellings: [1]\n", r"'spellings' 는 글자 목록"),
     ],
-    ids=["misspelt-field", "missing-field", "spelling-in-two-terms", "broken-yaml", "not-a-list", "spelling-not-text"],
+    ids=["misspelt-field", "missing-field", "spelling-in-two-terms", "broken-yaml", "unclosed-list-names-its-line",
+         "not-a-list", "spelling-not-text"],
 )
 def test_a_mistake_in_the_glossary_names_file_line_and_fix(tmp_path, text, message):
     with pytest.raises(CourseBuildError, match=message):
