@@ -33,10 +33,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from course_site.analysis_cache import AnalysisCache
+from course_site.content_cache import SingleEntryFile
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, load_glossary
 from course_site.finished_index_cache import FinishedIndexCache, finished_key
-from course_site.glossary_listing_cache import GlossaryListingCache, listing_key
+from course_site.glossary_listing_cache import listing_key
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
@@ -117,10 +118,12 @@ def on_page_context(context, page, config, nav):
         if other is None or other is page or not other.content:
             continue
         pages.append((other.url, other.title or "", other.content))
-    cache = GlossaryListingCache(_build["cache_dir"] / "glossary.json")
+    cache = SingleEntryFile(_build["cache_dir"] / "glossary.json")
     key = listing_key(_build["glossary_text"], page.url, pages)
-    listing = cache.get(key)
-    if listing is None:
+    kept = cache.get(key)
+    if kept:
+        listing = kept[0]
+    else:
         sections = [section for url, title, content in pages for section in page_sections(url, title, content)]
         listing = glossary_html(_build["glossary"], sections, lambda url: get_relative_url(url, page.url))
         cache.put(key, listing)

@@ -4,8 +4,8 @@ The list is made from every rendered page (where each term is taught), so
 making it reads all the site's HTML: about 0.7 s of a warm 100-page build.
 It depends only on the glossary file, the pages' URLs, titles and HTML, the
 glossary page's own URL and the code that makes it, so a hash of those finds
-last build's list. One entry (``.cache/search/glossary.json``, a
-content_cache.SingleEntryFile): there is one list per site.
+last build's list, kept as one content_cache.SingleEntryFile
+(``.cache/search/glossary.json``): there is one list per site.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from course_site.content_cache import SingleEntryFile, code_version, key_of
+from course_site.content_cache import code_version, key_of
 
 # The modules whose code decides the list: a change to them must not reuse an old list.
 _MAKERS = ("glossary.py", "glossary_page.py")
@@ -24,15 +24,3 @@ def listing_key(glossary_text: str, page_url: str, pages: Iterable[tuple[str, st
     here = Path(__file__).parent
     makers = code_version(*(here / name for name in _MAKERS))
     return key_of(makers, glossary_text, page_url, *(part for page in pages for part in page))
-
-
-class GlossaryListingCache:
-    def __init__(self, path: Path):
-        self._file = SingleEntryFile(path)
-
-    def get(self, key: str) -> str | None:
-        stored = self._file.get(key)
-        return None if stored is None else stored[0]
-
-    def put(self, key: str, listing: str) -> None:
-        self._file.put(key, listing)

@@ -53,10 +53,6 @@ class SearchEntryCache:
         self.hits = 0
         self.misses = 0
 
-    @property
-    def version(self) -> str:
-        return self._file.version
-
     def entries(self, key: str) -> list[dict] | None:
         """The entries stored for ``key`` (fresh copies), or None when the page must be parsed."""
         stored = self._file.get(key)

@@ -50,7 +50,6 @@ inlined too, without caption or links.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 import re
@@ -60,6 +59,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from course_site.content_cache import sha256
 from course_site.figures.web_fonts import PageFont, font_face
 from course_site.figures.web_svg import colour_property
 
@@ -164,7 +164,7 @@ def drawing_file_uri(svg_uri: str, svg: str) -> str:
 
     A changed drawing gets a new name, so the file may be cached forever.
     """
-    digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:10]
+    digest = sha256(svg.encode("utf-8"))[:10]
     return f"{svg_uri.removesuffix('.svg')}.{digest}.svg"
 
 
