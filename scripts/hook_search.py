@@ -23,6 +23,7 @@ State lives in ``_build``, reset in ``on_config`` at the start of each build.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from pathlib import Path
@@ -76,7 +77,7 @@ def on_config(config):
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
     cache_dir = _build["cache_dir"]
-    _build["cache"] = AnalysisCache(cache_dir / "analysis.json", kiwi_analyser)
+    _build["cache"] = AnalysisCache(cache_dir / "analysis.json", functools.partial(kiwi_analyser, cache_dir))
     _build["entries"] = SearchEntryCache(cache_dir / "entries.json")
 
 

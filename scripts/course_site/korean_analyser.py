@@ -1,11 +1,11 @@
 """kiwipiepy, loaded once per process and used in batches.
 
-Loading the model takes about 2 s of CPU and 330 MiB (without the multi-word
-dictionary, which course_site.multiword_dictionary loads as far as the text
-needs it), so it happens only when some block of text is not in the analysis
-cache, and then stays loaded:
-``mkdocs serve`` keeps this module imported across rebuilds, and the cached
-loader takes no argument that could change between them. kiwipiepy itself is
+Loading the model takes about 1.3 s of CPU and 260 MiB (without its
+dictionaries of names, which course_site.word_dictionaries loads as far as the
+text needs them), so it happens only when some block of text is not in the
+analysis cache, and then stays loaded: ``mkdocs serve`` keeps this module
+imported across rebuilds, and the cached loader's one argument (the
+project's cache folder) does not change between them. kiwipiepy itself is
 imported only here, so a build that needs no analysis never imports it.
 """
 
@@ -17,17 +17,20 @@ from pathlib import Path
 
 from course_site.errors import CourseBuildError
 from course_site.korean_search import Analyse, Morpheme
-from course_site.multiword_dictionary import MultiwordDictionary
-
+from course_site.word_dictionaries import WordDictionary
 
 #: Constructor options; part of the analysis cache's version (analysis_cache.analyser_version).
-#: The multi-word dictionary is loaded by course_site.multiword_dictionary instead.
-KIWI_OPTIONS = {"load_multi_dict": False}
+#: The dictionaries these leave out are loaded by course_site.word_dictionaries instead.
+KIWI_OPTIONS = {"load_default_dict": False, "load_multi_dict": False}
+DICTIONARIES = ("default.dict", "multi.dict")  # in the model's folder, as kiwipiepy would load them
 
 
 @functools.cache
-def kiwi_analyser() -> Analyse:
-    """A batch analyser over kiwipiepy, with one worker thread per CPU core."""
+def kiwi_analyser(cache_dir: Path | None = None) -> Analyse:
+    """A batch analyser over kiwipiepy, with one worker thread per CPU core.
+
+    ``cache_dir`` keeps the dictionaries' indexes across builds (none: made in memory).
+    """
     try:
         import kiwipiepy_model
         from kiwipiepy import Kiwi
@@ -37,13 +40,14 @@ def kiwi_analyser() -> Analyse:
             "  설치: .venv/bin/pip install -r requirements.txt -c constraints.txt"
         ) from None
     kiwi = Kiwi(num_workers=os.cpu_count() or 1, **KIWI_OPTIONS)
-    multiword_file = Path(kiwipiepy_model.get_model_path()) / "multi.dict"
-    multiword = MultiwordDictionary(multiword_file, kiwi.load_user_dictionary)
+    model = Path(kiwipiepy_model.get_model_path())
+    dictionaries = [WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES]
 
     def analyse(texts: list[str]) -> list[list[Morpheme]]:
         if not texts:
             return []
-        multiword.cover(texts)
+        for dictionary in dictionaries:
+            dictionary.cover(texts)
         # An iterable in, results out in the same order; kiwipiepy spreads the
         # work over its worker threads without the GIL.
         return [[Morpheme(t.form, t.tag, t.start, t.len) for t in tokens] for tokens in kiwi.tokenize(texts)]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from course_site import analysis_cache, multiword_dictionary
+from course_site import analysis_cache, word_dictionaries
 from course_site.analysis_cache import AnalysisCache
 from course_site.glossary import Glossary, Term
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, Morpheme, analyse_texts, build_search_index
-from course_site.multiword_dictionary import MultiwordDictionary
+from course_site.word_dictionaries import DictionaryIndex, WordDictionary, reduced
 
 
 @pytest.fixture(scope="module")
@@ -184,16 +184,17 @@ def test_a_cold_cache_is_analysed_in_bounded_batches_as_if_in_one(tmp_path, kiwi
 
 
 def test_the_analyser_options_are_part_of_the_cache_version():
-    assert "load_multi_dict=False" in analysis_cache.analyser_version()
+    assert {"load_default_dict=False", "load_multi_dict=False"} <= set(analysis_cache.analyser_version().split(";")[-1].split(","))
 
 
-# The multi-word dictionary, loaded as far as needed ----------------------------------
+# The dictionaries of names, loaded as far as needed ----------------------------------
 
 
 def dictionary_file(tmp_path):
     path = tmp_path / "multi.dict"
     path.write_text(
-        "# 공백이 들어간 이름\n합성곱 신경망\tNNP\t-30.2\t# Q1\n데이터 사이언스\tNNP\t-10.0\t# Q2\n잭 바우어\tNNP\t-10.0\t# Q3\n",
+        "# 공백이 들어간 이름\n합성곱 신경망\tNNP\t-30.2\t# Q1\n데이터 사이언스\tNNP\t-10.0\t# Q2\n"
+        "잭 바우어\tNNP\t-10.0\t# Q3\n키위 농장\tNNP\t-12.0\t# Q4\n키위농원\t키위 농장/NNP\t-3.0\t# Q4\n",
         encoding="utf-8",
     )
     return path
@@ -208,30 +209,81 @@ def recording_loader():
     return loaded, load
 
 
+def names(lines: list[str]) -> list[str]:
+    return [line.split("\t")[0] for line in lines if not line.startswith("#")]
+
+
 def test_only_dictionary_entries_found_in_the_text_are_loaded_with_or_without_spaces(tmp_path):
     loaded, load = recording_loader()
-    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    dictionary = WordDictionary(dictionary_file(tmp_path), load)
     assert dictionary.cover(["CNN(합성곱신경망)은", "데이터 사이언스 입문"]) == 2
-    assert [line.split("\t")[0] for line in loaded[0]] == ["합성곱 신경망", "데이터 사이언스"]
-    assert loaded[0][0] == "합성곱 신경망\tNNP\t-30.2\t# Q1"  # the file's own line, score and all
+    assert sorted(names(loaded[0])) == ["데이터 사이언스", "합성곱 신경망"]
+    assert "합성곱 신경망\tNNP\t-30.2\t# Q1" in loaded[0]  # the file's own line, score and all
+
+
+def test_a_name_ending_inside_a_syllable_is_loaded_because_the_analyser_matches_letters(tmp_path):
+    loaded, load = recording_loader()
+    dictionary = WordDictionary(dictionary_file(tmp_path), load)
+    assert dictionary.cover(["키위 농잔 이야기"]) == 1  # 농잔 = 농자(ㅇ 없이) + ㄴ: 키위 농장 may be read here
+    assert names(loaded[0]) == ["키위 농장"]
+
+
+def test_another_spelling_brings_the_name_it_spells_loaded_before_it(tmp_path):
+    loaded, load = recording_loader()
+    dictionary = WordDictionary(dictionary_file(tmp_path), load)
+    assert dictionary.cover(["키위농원에서"]) == 2
+    assert names(loaded[0]) == ["키위 농장", "키위농원"]
+    assert dictionary.cover(["키위 농장"]) == 0
 
 
 def test_an_entry_is_loaded_once_and_a_text_without_entries_loads_nothing(tmp_path):
     loaded, load = recording_loader()
-    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    dictionary = WordDictionary(dictionary_file(tmp_path), load)
     dictionary.cover(["합성곱 신경망"])
     assert dictionary.cover(["합성곱 신경망은", "지도학습"]) == 0
     assert len(loaded) == 1
 
 
-def test_after_much_text_the_rest_of_the_dictionary_is_loaded_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr(multiword_dictionary, "WHOLE_ABOVE", 20)
+def test_no_entry_is_found_across_two_texts(tmp_path):
     loaded, load = recording_loader()
-    dictionary = MultiwordDictionary(dictionary_file(tmp_path), load)
+    assert WordDictionary(dictionary_file(tmp_path), load).cover(["잭", "바우어"]) == 0
+
+
+def test_after_much_text_the_dictionary_file_itself_is_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(word_dictionaries, "WHOLE_ABOVE", 20)
+    loaded, load = recording_loader()
+    path = dictionary_file(tmp_path)
+    dictionary = WordDictionary(path, load)
     dictionary.cover(["합성곱 신경망"])
-    assert dictionary.cover(["지도학습과 비지도학습은 다릅니다"]) == 2
-    assert sorted(line.split("\t")[0] for line in loaded[1]) == ["데이터 사이언스", "잭 바우어"]
+    assert dictionary.cover(["지도학습과 비지도학습은 다릅니다"]) == 4  # the forms not loaded before
+    assert loaded[1] == path.read_text(encoding="utf-8").split("\n")[:-1]  # in its own order: names first
     assert dictionary.cover(["잭 바우어"]) == 0
+
+
+def test_the_dictionary_index_is_kept_and_made_again_when_the_dictionary_changes(tmp_path):
+    path, cache = dictionary_file(tmp_path), tmp_path / "cache"
+    made = DictionaryIndex.cached(path, cache)
+    kept = DictionaryIndex.cached(path, cache)
+    assert (kept.forms, kept.entries) == (made.forms, made.entries) == (
+        DictionaryIndex.of_file(path).forms, DictionaryIndex.of_file(path).entries
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "스파크 스트리밍\tNNP\t-9.0\n", encoding="utf-8")
+    assert reduced("스파크 스트리밍") in DictionaryIndex.cached(path, cache).forms
+
+
+def test_dictionaries_on_demand_analyse_as_kiwipiepys_defaults_do(kiwi):
+    from kiwipiepy import Kiwi
+
+    texts = [
+        "CNN(합성곱 신경망)은 이미지를 다룹니다",  # 합성곱: a single word of default.dict
+        "데이터 사이언스와 머신러닝 입문",  # multi.dict
+        "조너선 러빗은 존 러빗이라고도 합니다",  # another spelling of a multi.dict name
+        "오차역전파(backpropagation)로 학습시키는 방법",
+    ]
+    reference = Kiwi(num_workers=1)
+    want = [[(t.form, t.tag, t.start, t.len) for t in tokens] for tokens in reference.tokenize(texts)]
+    del reference
+    assert [[tuple(m) for m in found] for found in kiwi(texts)] == want
 
 
 def test_a_name_written_with_a_space_is_one_word_as_with_kiwipiepys_default_dictionary(kiwi):
