@@ -122,6 +122,7 @@ class WordDictionary:
         self.cache_dir = cache_dir
         self.whole = False
         self.loaded: set[str] = set()  # reduced forms already added, across batches (mkdocs serve)
+        self.lines_loaded = 0
         self.seen = 0  # characters of text covered so far
         self._index: DictionaryIndex | None = None
 
@@ -132,19 +133,21 @@ class WordDictionary:
         return self._index
 
     def cover(self, texts: Iterable[str]) -> int:
-        """Load every entry that may occur in ``texts`` and is not loaded yet; how many forms were added."""
+        """Load every entry that may occur in ``texts`` and is not loaded yet; how many were added (lines of the file)."""
         if self.whole:
             return 0
         text = _APART.join(reduced(text) for text in texts)
         self.seen += len(text)
         if self.seen > WHOLE_ABOVE:
             # The file itself, in its own order (a name before its other spellings);
-            # kiwipiepy skips the entries it already has.
+            # kiwipiepy skips the entries it already has. A cold build gets here
+            # on its first batch and never reads the index.
             self.whole = True
-            added = len(self.index.forms) - len(self.loaded)
             self._index = None  # not needed any more: its memory goes before the rest of the entries come
             self.load(str(self.path))
-            return added
+            with open(self.path, encoding="utf-8") as file:
+                entries = sum(1 for line in file if line.strip() and not line.startswith("#"))
+            return entries - self.lines_loaded
         return self._load([form for form in self.index.found_in(text) if form not in self.loaded])
 
     def _load(self, forms: list[str]) -> int:
@@ -156,12 +159,15 @@ class WordDictionary:
             name for form in forms for name in (*self.index.originals_of(form), form) if name not in self.loaded
         ))
         # kiwipiepy reads user dictionaries from a file only.
+        lines = "".join(self.index.lines_of(form) for form in ordered)
         handle, name = tempfile.mkstemp(suffix=".dict", text=True)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.writelines(self.index.lines_of(form) for form in ordered)
+                file.write(lines)
             self.load(name)
         finally:
             os.unlink(name)
         self.loaded.update(ordered)
-        return len(ordered)
+        added = lines.count("\n")
+        self.lines_loaded += added
+        return added

@@ -255,7 +255,7 @@ def test_after_much_text_the_dictionary_file_itself_is_loaded(tmp_path, monkeypa
     path = dictionary_file(tmp_path)
     dictionary = WordDictionary(path, load)
     dictionary.cover(["합성곱 신경망"])
-    assert dictionary.cover(["지도학습과 비지도학습은 다릅니다"]) == 4  # the forms not loaded before
+    assert dictionary.cover(["지도학습과 비지도학습은 다릅니다"]) == 4  # the entries not loaded before
     assert loaded[1] == path.read_text(encoding="utf-8").split("\n")[:-1]  # in its own order: names first
     assert dictionary.cover(["잭 바우어"]) == 0
 
