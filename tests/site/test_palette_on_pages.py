@@ -1,0 +1,20 @@
+"""Every page carries the configured palettes' rules inline instead of linking Material's palette.css."""
+
+from __future__ import annotations
+
+from support import soup
+
+
+def test_pages_inline_the_palette_rules_instead_of_linking_materials_palette_css(built_site):
+    pages = sorted(built_site.rglob("index.html"))
+    assert pages
+    for page in pages:
+        if page.parent.name == "search" or "assets" in page.parts:
+            continue
+        html = soup(page)
+        linked = [link["href"] for link in html.select("link[rel=stylesheet]")]
+        assert not [href for href in linked if "/palette." in href], page
+        inline = html.select_one("head style#course-palette")
+        assert inline is not None and "[data-md-color-primary=" in inline.string, page
+        # Same place in the cascade as Material's link: right after main.css.
+        assert inline.find_previous("link", rel="stylesheet")["href"].split("/")[-1].startswith("main."), page
