@@ -33,6 +33,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from course_site.analyser_process import analyser_process
 from course_site.analysis_cache import AnalysisCache
 from course_site.content_cache import SingleEntryFile
 from course_site.errors import CourseBuildError
@@ -41,7 +42,7 @@ from course_site.finished_index_cache import FinishedIndexCache, finished_key
 from course_site.glossary_listing_cache import listing_key
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
 from course_site.korean_analyser import kiwi_analyser
-from course_site.korean_search import FIELDS, SEPARATOR, build_search_index
+from course_site.korean_search import FIELDS, SEPARATOR, build_search_index, displayed, entry_texts
 from course_site.search_entry_cache import SearchEntryCache, page_key
 from course_site.search_worker import install_search_worker
 from plugin_errors import reports_course_errors
@@ -77,7 +78,11 @@ def on_config(config):
     search.config.separator = SEPARATOR
     search.config.fields = {name: dict(spec) for name, spec in FIELDS.items()}
     cache_dir = _build["cache_dir"]
-    _build["cache"] = AnalysisCache(cache_dir / "analysis.json", functools.partial(kiwi_analyser, cache_dir))
+    _build["cache"] = AnalysisCache(
+        cache_dir / "analysis.json",
+        functools.partial(kiwi_analyser, cache_dir),
+        functools.partial(early_analyser, cache_dir),
+    )
     _build["entries"] = SearchEntryCache(cache_dir / "entries.json")
 
 
@@ -87,7 +92,7 @@ def on_pre_build(config):
     search = search_plugin(config)
     if _build.get("entries") is None or type(getattr(search, "search_index", None)) is not SearchIndex:
         return  # no search, or not the index this cache was made for: Material indexes as it likes
-    search.search_index = CachedSearchIndex(_build["entries"], **search.config)
+    search.search_index = CachedSearchIndex(_build["entries"], _build["cache"], **search.config)
 
 
 @reports_course_errors
@@ -169,9 +174,10 @@ def on_post_build(config):
 class CachedSearchIndex(SearchIndex):
     """Material's index, taking a page's entries from the cache when its HTML and settings are unchanged."""
 
-    def __init__(self, cache: SearchEntryCache, **config):
+    def __init__(self, cache: SearchEntryCache, analyses: AnalysisCache, **config):
         super().__init__(**config)
         self.cache = cache
+        self.analyses = analyses
 
     def add_entry_from_context(self, page):
         settings = {name: page.meta.get(name) for name in ("title", "tags", "search")}
@@ -183,6 +189,13 @@ class CachedSearchIndex(SearchIndex):
         start = len(self.entries)
         super().add_entry_from_context(page)
         self.cache.store(key, self.entries[start:])
+        # A changed page: its new text is analysed on the other core while the rest is rendered.
+        self.analyses.prefetch([displayed(text) for text in entry_texts(self.entries[start:])])
+
+
+def early_analyser(cache_dir: Path):
+    """The analyser process, unless this process has loaded the analyser already (``mkdocs serve``)."""
+    return None if kiwi_analyser.cache_info().currsize else analyser_process(cache_dir)
 
 
 def search_plugin(config):

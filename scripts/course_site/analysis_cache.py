@@ -16,7 +16,7 @@ from pathlib import Path
 
 from course_site.content_cache import KeyedFile, key_of
 from course_site.korean_analyser import KIWI_OPTIONS
-from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts
+from course_site.korean_search import ALGORITHM_VERSION, Analyse, Analysis, analyse_texts, hangul_pieces
 
 #: Titles and texts analysed together; kiwipiepy still spreads each batch over every core.
 BATCH_TEXTS = 200
@@ -35,21 +35,52 @@ def analyser_version() -> str:
 
 
 class AnalysisCache:
-    """Analyses of blocks of text by content hash; ``load_analyser`` is called only on a miss."""
+    """Analyses of blocks of text by content hash; ``load_analyser`` is called only on a miss.
 
-    def __init__(self, path: Path, load_analyser: Callable[[], Analyse]):
+    ``start_early`` (optional) gives an analyser that can be handed texts
+    ahead (``prefetch``: analyser_process.AnalyserProcess), or None to keep
+    to ``load_analyser``. It is asked for only in a build that finds the cache
+    filled (an edit, not a first build): a first build analyses everything in
+    batches in this process, where its memory is bounded.
+    """
+
+    def __init__(
+        self, path: Path, load_analyser: Callable[[], Analyse], start_early: Callable[[], object] | None = None
+    ):
         self.path = path
         self.load_analyser = load_analyser
+        self.start_early = start_early
         self.version = f"{ALGORITHM_VERSION};{analyser_version()}"
+        self._stored: KeyedFile | None = None
+        self._early = None
+
+    @property
+    def stored(self) -> KeyedFile:
+        if self._stored is None:
+            self._stored = KeyedFile(self.path, self.version)
+        return self._stored
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Start analysing the ``texts`` the cache lacks while the build goes on (see ``start_early``)."""
+        if self.start_early is None or not self.stored.stored:
+            return
+        missing = [text for text in texts if key_of(text) not in self.stored]
+        if not missing:
+            return
+        if self._early is None:
+            self._early = self.start_early() or False  # False: none to be had, do not ask again
+        if self._early:
+            pieces = dict.fromkeys(piece for text in missing for piece in hangul_pieces(text))
+            self._early.prefetch(list(pieces))
 
     def analyses(self, texts: list[str]) -> tuple[list[Analysis], int]:
         """One Analysis per text, and how many texts had to be analysed now."""
-        stored = KeyedFile(self.path, self.version)
+        stored = self.stored
         keys = [key_of(text) for text in texts]
         found = {key: stored.get(key) for key in keys}
         missing = {key: text for key, text in zip(keys, texts) if found[key] is None}
         if missing:
-            analyser = self.load_analyser()
+            analyser = self._early or self.load_analyser()
             # In batches: the morphemes of every piece of text are held until
             # their batch is done, not all of a 500-page site's at once.
             # Each text's analysis depends on that text alone, so batches change nothing.

@@ -135,6 +135,10 @@ class KeyedFile:
         self.used: dict[str, Any] = {}
         self._put_any = False
 
+    def __contains__(self, key: str) -> bool:
+        """Whether the file holds ``key``; unlike ``get``, does not count it as used."""
+        return key in self.stored or key in self.used
+
     def get(self, key: str) -> Any | None:
         value = self.stored.get(key)
         if value is not None:

@@ -41,7 +41,9 @@ def kiwi_analyser(cache_dir: Path | None = None) -> Analyse:
         ) from None
     kiwi = Kiwi(num_workers=os.cpu_count() or 1, **KIWI_OPTIONS)
     model = Path(kiwipiepy_model.get_model_path())
-    dictionaries = [WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES]
+    dictionaries = [
+        WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES
+    ]
 
     def analyse(texts: list[str]) -> list[list[Morpheme]]:
         if not texts:

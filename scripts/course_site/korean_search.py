@@ -286,6 +286,16 @@ class IndexReport:
         )
 
 
+def displayed(text: str) -> str:
+    """What search displays of an entry's title or text: Material's, less invisible characters."""
+    return INVISIBLE.sub("", text)
+
+
+def entry_texts(entries: list[dict]) -> list[str]:
+    """The blocks analysed for search entries: each entry's title and text."""
+    return [entry.get(name) or "" for entry in entries for name in ("title", "text")]
+
+
 def _compound_first(source: str) -> tuple[bool, str]:
     """Real compounds (빅데이터) before words glued to a number or Latin (2017데이터, gpu데이터).
 
@@ -308,8 +318,8 @@ def build_search_index(
     for entry in docs:
         for name in ("title", "text"):
             if entry.get(name):
-                entry[name] = INVISIBLE.sub("", entry[name])
-    texts = [entry.get(name) or "" for entry in docs for name in ("title", "text")]
+                entry[name] = displayed(entry[name])
+    texts = entry_texts(docs)
     analyses, report.analysed_blocks = cached(texts)
     report.cached_blocks = len(texts) - report.analysed_blocks
     stems: set[str] = set()

@@ -102,11 +102,12 @@ class DictionaryIndex:
         return self.entries[bisect.bisect_left(self.forms, form)].replace(_LINE, "\n") + "\n"
 
     def originals_of(self, form: str) -> list[str]:
-        """The forms whose entries the entries of ``form`` are other spellings of (``name<TAB>original/TAG``)."""
+        """The forms that entries of ``form`` are other spellings of (``name<TAB>original/TAG``)."""
         originals = []
         for line in self.lines_of(form).splitlines():
             fields = line.split("\t")
-            if len(fields) > 1 and "/" in fields[1] and " + " not in fields[1]:  # not an analysis (사겼다 -> 사귀/VV + ...)
+            # Not an analysis (사겼다 -> 사귀/VV + 었/EP + 다/EF), whose parts are the model's own.
+            if len(fields) > 1 and "/" in fields[1] and " + " not in fields[1]:
                 original = reduced(fields[1].rsplit("/", 1)[0].replace("++", "+"))
                 if original != form and original in self._set:
                     originals.append(original)
@@ -133,7 +134,7 @@ class WordDictionary:
         return self._index
 
     def cover(self, texts: Iterable[str]) -> int:
-        """Load every entry that may occur in ``texts`` and is not loaded yet; how many were added (lines of the file)."""
+        """Load every entry that may occur in ``texts`` and is not loaded yet; how many lines were added."""
         if self.whole:
             return 0
         text = _APART.join(reduced(text) for text in texts)
@@ -155,9 +156,8 @@ class WordDictionary:
             return 0
         # Another spelling of a name (도사보리 강 -> 구 요도가와강/NNP) can only be
         # added after the name itself: the names go first, once.
-        ordered = list(dict.fromkeys(
-            name for form in forms for name in (*self.index.originals_of(form), form) if name not in self.loaded
-        ))
+        with_originals = (name for form in forms for name in (*self.index.originals_of(form), form))
+        ordered = list(dict.fromkeys(name for name in with_originals if name not in self.loaded))
         # kiwipiepy reads user dictionaries from a file only.
         lines = "".join(self.index.lines_of(form) for form in ordered)
         handle, name = tempfile.mkstemp(suffix=".dict", text=True)

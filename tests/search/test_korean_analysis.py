@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from course_site import analysis_cache, word_dictionaries
+from course_site.analyser_process import AnalyserProcess
 from course_site.analysis_cache import AnalysisCache
+from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, Term
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, Morpheme, analyse_texts, build_search_index
@@ -184,7 +186,65 @@ def test_a_cold_cache_is_analysed_in_bounded_batches_as_if_in_one(tmp_path, kiwi
 
 
 def test_the_analyser_options_are_part_of_the_cache_version():
-    assert {"load_default_dict=False", "load_multi_dict=False"} <= set(analysis_cache.analyser_version().split(";")[-1].split(","))
+    options = analysis_cache.analyser_version().split(";")[-1]
+    assert set(options.split(",")) >= {"load_default_dict=False", "load_multi_dict=False"}
+
+
+
+# The analyser in a process of its own, started early in an incremental build ---------
+
+
+def test_the_analyser_process_answers_as_the_analyser_in_this_process_and_ends_with_its_input(kiwi):
+    process = AnalyserProcess(None)
+    texts = ["딥러닝은 머신러닝의 한 갈래", "CNN(합성곱 신경망)은"]
+    try:
+        process.prefetch(texts[:1])  # its answer is read and dropped before the next one
+        assert process(texts) == kiwi(texts)
+    finally:
+        process.close()
+    assert process.process.returncode == 0
+
+
+def test_an_analyser_process_that_died_stops_the_build_saying_so():
+    process = AnalyserProcess(None)
+    process.process.kill()
+    process.process.wait()
+    with pytest.raises(CourseBuildError, match="한국어 분석 프로세스가 끝나 버렸습니다"):
+        process(["지도학습은"])
+
+
+class EarlyAnalyser:
+    def __init__(self, analyse):
+        self.analyse = analyse
+        self.prefetched = []
+
+    def prefetch(self, pieces):
+        self.prefetched.append(pieces)
+
+    def __call__(self, texts):
+        return self.analyse(texts)
+
+
+def test_an_edit_hands_only_uncached_text_to_one_early_analyser_and_a_first_build_none(tmp_path, kiwi):
+    path, early, started = tmp_path / "analysis.json", EarlyAnalyser(kiwi), []
+
+    def start():
+        started.append(early)
+        return early
+
+    first = AnalysisCache(path, lambda: kiwi, start)
+    first.prefetch(["<p>지도학습은</p>"])
+    assert not started  # an empty cache: a first build analyses in this process, in batches
+    first.analyses(["<p>지도학습은</p>"])
+
+    edit = AnalysisCache(path, no_analyser, start)
+    edit.prefetch(["<p>지도학습은</p>", "<p>강화학습은 <code>x</code> 보상으로</p>"])
+    edit.prefetch(["<p>비지도학습</p>"])
+    assert len(started) == 1 and early.prefetched == [["강화학습은 ", " 보상으로"], ["비지도학습"]]
+    texts = ["<p>지도학습은</p>", "<p>강화학습은 <code>x</code> 보상으로</p>", "<p>비지도학습</p>"]
+    analyses, analysed = edit.analyses(texts)
+    anew, _ = AnalysisCache(tmp_path / "anew.json", lambda: kiwi).analyses(texts)
+    assert analysed == 2 and analyses == anew
 
 
 # The dictionaries of names, loaded as far as needed ----------------------------------
