@@ -114,14 +114,18 @@ class Course:
         make_stock_course(self.ours, self.stock, figures, STOCK_CONFIG)
 
     def edit_page(self, side: str) -> str:
-        """Add a paragraph with a new marker to the edited seminar; returns the JS that sees it."""
+        """Add a paragraph with a new marker to the edited seminar; returns the JS that sees it.
+
+        textContent, not innerText: a paragraph far from the screen may be skipped
+        by the page's CSS (content-visibility) and then has no innerText.
+        """
         self.edits += 1
         marker = f"benchmark-edit-{self.edits}"
         path = getattr(self, side) / "docs" / self.edited_path
         if self.page_text[side] is None:
             self.page_text[side] = path.read_text(encoding="utf-8")
         path.write_text(self.page_text[side] + f"\n이 문단은 측정용으로 고쳤습니다: {marker}\n", encoding="utf-8")
-        return f"document.body.innerText.includes({json.dumps(marker)})"
+        return f"document.body.textContent.includes({json.dumps(marker)})"
 
     def edit_figure(self, side: str) -> str | None:
         """Ours: the figure script's caption (its docstring); stock: the drawn SVG file.
@@ -134,7 +138,7 @@ class Course:
             path = self.ours / EDITED_FIGURE
             self.figure_text = self.figure_text or path.read_text(encoding="utf-8")
             path.write_text(self.figure_text.replace('"""', '"""' + marker + " ", 1), encoding="utf-8")
-            return f"document.body.innerText.includes({json.dumps(marker)})"
+            return f"document.body.textContent.includes({json.dumps(marker)})"
         path = (self.stock / "docs" / EDITED_FIGURE).with_suffix(".svg")
         self.svg_text = self.svg_text or path.read_text(encoding="utf-8")
         path.write_text(self.svg_text + f"<!-- edit {self.edits} -->\n", encoding="utf-8")

@@ -50,7 +50,7 @@ class ServedSite:
         self.page = self.context.new_page()
         self.page.goto(self.url, wait_until="load", timeout=start_timeout * 1000)
 
-    def time_reload(self, edit: Callable[[], str | None], timeout: float = 1800) -> float:
+    def time_reload(self, edit: Callable[[], str | None], timeout: float = 600) -> float:
         """Seconds from ``edit()`` to the reload after which the JS condition ``edit`` returned is true.
 
         ``edit`` returns None when any reload shows the change (nothing on the page to wait for).
