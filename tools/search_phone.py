@@ -3,6 +3,7 @@
     python tools/search_phone.py [--pages 500] [--runs 5]
     python tools/search_phone.py --ours SITE --stock SITE       # measure built sites
     python tools/search_phone.py --ours SITE --stock SITE --earlier SITE   # and an earlier build of ours
+    python tools/search_phone.py --build-into DIR --runs 0     # build DIR/ours and DIR/stock, keep them
 
 Builds a course of ``--pages`` seminar pages made from seminar 04 (every page's
 text distinct; tools/benchmark_course.py) twice: as our site, and as its stock
@@ -115,18 +116,31 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = KoreanArgumentParser(description="느린 휴대폰(CPU 4배 느리게)에서 검색 준비 시간과 입력→결과 시간을 기본 Material 과 비교합니다.")
     parser.add_argument("--pages", type=int, default=500, metavar="N", help="세미나 쪽 수 (기본 500)")
-    parser.add_argument("--runs", type=int, default=5, metavar="N", help="번갈아 잴 횟수 (기본 5)")
+    parser.add_argument("--runs", type=int, default=5, metavar="N", help="번갈아 잴 횟수 (기본 5; 0이면 빌드만)")
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트")
+    parser.add_argument("--build-into", type=Path, metavar="폴더",
+                        help="빌드한 두 사이트를 이 폴더의 ours/, stock/ 에 남김 (다음에 --ours, --stock 으로 다시 잼)")
     parser.add_argument("--earlier", type=Path, metavar="폴더", help="비교할 예전 우리 사이트 (선택, 같은 실행에서 번갈아 잼)")
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):
         parser.error("--ours 와 --stock 은 함께 주세요.")
     if args.earlier and not args.ours:
         parser.error("--earlier 는 --ours, --stock 과 함께 주세요.")
+    if args.build_into and args.ours:
+        parser.error("--build-into 는 --ours, --stock 없이 주세요 (빌드할 때만 씁니다).")
+    if args.build_into and args.build_into.exists() and any(args.build_into.iterdir()):
+        parser.error(f"--build-into 폴더 {args.build_into} 가 비어 있지 않습니다. 빈 폴더나 없는 폴더를 주세요.")
 
     with tempfile.TemporaryDirectory(prefix="search-phone-") as temporary:
-        ours, stock = (args.ours, args.stock) if args.ours else build_sites(Path(temporary), args.pages)
+        if args.ours:
+            ours, stock = args.ours, args.stock
+        else:
+            ours, stock = build_sites(args.build_into or Path(temporary), args.pages)
+            if args.build_into:
+                print(f"다시 재려면: python tools/search_phone.py --ours {ours} --stock {stock}", flush=True)
+        if args.runs == 0:
+            return 0
         sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
         sizes = {name: index_size(site) for name, site in sites.items()}
         results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in sites}

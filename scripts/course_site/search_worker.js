@@ -20,16 +20,20 @@
  *   built (kept when Material calls lunr()), instead of handing the
  *   rewritten query to Material's search: Material would mark and copy
  *   every matching section, thousands at 500 pages, for a list a reader sees
- *   ten pages of. A word counts as found in a section when one of its forms
- *   is (all words of that form), and Material's score is computed for words,
- *   not forms. Sections are ranked by how they answer the words as written
- *   (ranking()): the section named or introducing the phrase first, then
- *   those containing it, then those containing all the words, then the
- *   rest. Titles and snippets of at most two blocks are marked from the
- *   original text, so every matched word is highlighted, including tails
- *   inside compounds (러닝 in 딥러닝은) and glossary spellings (Transformer for
- *   트랜스포머). Only the sections Material shows open carry a snippet; those
- *   it folds under "more on this page" carry their marked titles.
+ *   ten pages of. It reads lunr's inverted index and field vectors directly
+ *   (lookUp()): the same score lunr's Index.query gives, without the sets,
+ *   match data and whole-vector products lunr builds for every posting.
+ *   A word counts as found in a section when one of its forms is (all words
+ *   of that form); sections where none is are no result. Material's boost
+ *   is computed for words, not forms. Sections are ranked by how they answer
+ *   the words as written (ranking()): the section named or introducing the
+ *   phrase first, then those containing it, then those containing all the
+ *   words, then the rest. Titles are marked in their HTML; a snippet is the
+ *   plain text around the words (at most two short windows), marked, so
+ *   every matched word is highlighted, including tails inside compounds
+ *   (러닝 in 딥러닝은) and glossary spellings (Transformer for 트랜스포머).
+ *   Only the sections Material shows open carry a snippet; those it folds
+ *   under "more on this page" carry their marked titles.
  * - Queries in lunr's own syntax, or with Han characters (which Material
  *   segments), and sites without config.korean go to Material unchanged.
  */
@@ -43,15 +47,23 @@
   const FIELDS = ["title", "text", "tags"]  // the fields Material's queries search
   // Score added per tier of ranking() (0-5); lunr scores stay far below it.
   const TIER = 1e9
-  const SNIPPET_BLOCKS = 2
   const RANKED_SECTIONS = 300
+  // A snippet window, in characters of plain text: two or three lines of the
+  // result list on a phone. A snippet has at most two windows (the second
+  // for words the first misses), and starts a little before its first word.
+  const WINDOW = 110
+  const LEAD = 24
+  // Query terms whose expansion (the index words they start) is remembered:
+  // typing a query asks for the same terms again and again.
+  const REMEMBERED_TERMS = 500
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
   const MAX_FORMS = 16
   // lunr's query operators; a form holding one is skipped (lunr reads * in a
   // term as a wildcard, and the rest come only from noise in the index).
   const OPERATORS = /[+\-~^:*"]/
-  const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "source"])
+  const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }
+  const DECODED = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", nbsp: " " }
   const GAP_CHARS = "[\\s\\-()\\[\\]{}·…,/\"'“”‘’]*"
 
   const site = {
@@ -66,7 +78,8 @@
     glossary: [],          // sorted [spelling without spaces, every spelling of its term, one word?]
     docs: new Map(),       // location -> { title, text, tags, boost, page location, flat title } as indexed
     lunr: null,            // the lunr library Material loaded
-    index: null            // the lunr index Material built from the docs
+    index: null,           // the lunr index Material built from the docs
+    expansions: new Map()  // query term -> the index words it starts (see expand())
   }
 
   const listen = self.addEventListener.bind(self)
@@ -129,7 +142,7 @@
     for (const doc of docs)
       site.docs.set(doc.location, {
         title: doc.title, text: doc.text, tags: doc.tags, boost: doc.boost ?? 1,
-        page: doc.location.split("#")[0], flatTitle: flat(doc.title), plain: null
+        page: doc.location.split("#")[0], flatTitle: flat(doc.title), plain: null, vectors: null
       })
   }
 
@@ -154,7 +167,10 @@
       for (const form of list)
         for (const term of form)
           terms.add(term)
-    return { words: unique, forms, terms: [...terms] }
+    // Each form as the positions of its terms in terms, as lookUp() reports them.
+    const position = new Map([...terms].map((term, index) => [term, index]))
+    const needs = unique.map(word => forms.get(word).map(form => form.map(term => position.get(term))))
+    return { words: unique, forms, terms: [...terms], needs }
   }
 
   // The forms a query word is looked for as, each a list of words that must
@@ -232,16 +248,28 @@
     if (!query.words.length)
       return { items: [] }
     const items = []
-    for (const { ref, score, matchData } of lookUp(query.terms)) {
-      const doc = site.docs.get(ref)
+    const present = new Uint8Array(query.terms.length)
+    for (const hit of lookUp(query.terms).values()) {
+      const doc = site.docs.get(hit.ref)
       if (!doc)
         continue
-      const terms = wordsFound(query, Object.keys(matchData.metadata))
+      for (const position of hit.terms)
+        present[position] = 1
+      const terms = {}
+      let found = 0
+      query.words.forEach((word, index) => {
+        terms[word] = query.needs[index].some(form => form.every(position => present[position]))
+        found += terms[word]
+      })
+      present.fill(0)
+      // A section where no word was found matched only part of a form
+      // (engineer of data engineer): it is no result.
+      if (!found)
+        continue
       // Material's boost (1 for a page, plus the share of the query found),
       // counted in the words the reader typed rather than in forms.
-      const found = Object.values(terms).filter(Boolean).length
-      const boost = +(doc.page === ref) + found / query.words.length
-      items.push({ location: ref, doc, score: score * (1 + boost ** 2), terms, found })
+      const boost = +(doc.page === hit.ref) + found / query.words.length
+      items.push({ location: hit.ref, doc, score: hit.score * (1 + boost ** 2), terms, found })
     }
 
     /* Rank the best-scored sections by tier: reading every matching section's
@@ -254,10 +282,8 @@
         item.score += TIER * rank(item.doc, Object.values(item.terms))
 
     /* Sort again and group by page, best page first (as Material does).
-       A section where no word was found matched only part of a form
-       (engineer of data engineer): it is no result, and a page with no
-       such section is dropped. Each page keeps its article, which Material
-       shows as the group's heading. */
+       Each page keeps its article, which Material shows as the group's
+       heading. */
     items.sort((a, b) => b.score - a.score)
     const groups = new Map()
     for (const item of items) {
@@ -269,12 +295,9 @@
     }
     const pages = []
     for (const [page, group] of groups) {
-      const kept = group.filter(item => item.found > 0)
-      if (!kept.length)
-        continue
-      if (!kept.some(item => item.location === page) && site.docs.has(page))
-        kept.push({ location: page, doc: site.docs.get(page), score: 0, terms: {}, found: 0 })
-      pages.push(kept)
+      if (!group.some(item => item.location === page) && site.docs.has(page))
+        group.push({ location: page, doc: site.docs.get(page), score: 0, terms: {}, found: 0 })
+      pages.push(group)
     }
 
     const each = query.words.map(word => markPattern([word]))
@@ -285,87 +308,117 @@
         const shown = {
           location: item.location, title: mark(doc.title, marks, doc.flatTitle), text: "", score: item.score, terms: item.terms
         }
-        if (doc.tags)
+        // Material gives every section its page's tags, and draws them under
+        // each result; the page's heading shows them once for its sections.
+        if (doc.tags && item.location === doc.page)
           shown.tags = doc.tags.map(tag => mark(tag, marks))
         // Material shows a page's best-scored result open and the others folded
         // under "N more on this page", but draws them all at once: only the
         // open ones carry a snippet, the folded ones their marked titles. On a
         // phone, drawing the folded snippets of ten pages took longer than
         // the search (표현 학습 at 500 pages: 175 snippets drawn instead of 20).
-        // A section found by its title alone shows its first block, unmarked.
         if (index === 0 || item.score >= group[0].score)
-          shown.text = snippet(doc.text, marks, each, rank.phrase) ?? (blocks(doc.text)[0] || "")
+          shown.text = snippet(doc, marks, each, rank.phrase)
         return shown
       }))
     }
   }
 
-  // Every section holding a term, or a word it starts, in any field; scored
-  // by lunr as Material's queries are (each term optional, found by prefix).
+  // Every section holding a term, or a word it starts, in any field: its
+  // score as lunr's Index.query gives it to Material's queries (each term
+  // optional, found by prefix) and the positions in terms of the terms it
+  // holds, in order. Keyed by location.
   //
-  // lunr copies the positions of every term in every matching section into
-  // its MatchData, for Material's highlighting; this script marks from the
-  // text and needs only which index words matched. While it queries, lunr
-  // gets a MatchData that keeps the words alone (at 500 pages that copying
-  // was most of the time lunr took).
+  // lunr's score for a field is the dot product of the query's vector (how
+  // often each index word is asked for, over all terms) with the field's
+  // vector, divided by the query vector's length; a section's score is the
+  // sum over its fields. The product needs only the index words the section
+  // holds, so each posting adds its word's weight, looked up in the field's
+  // vector. lunr itself builds a set, a field reference and match data per
+  // posting and multiplies whole vectors: at 500 pages with the benchmark's
+  // glued words, 트랜스포머 expands to hundreds of index words.
   function lookUp(terms) {
-    const lunr = site.lunr
-    const { Query } = lunr
-    const positions = lunr.MatchData
-    lunr.MatchData = WordsMatched
-    try {
-      return site.index.query(builder => {
-        for (const term of terms)
-          builder.term(term, { fields: FIELDS, wildcard: Query.wildcard.TRAILING, usePipeline: false })
-      })
-    } finally {
-      lunr.MatchData = positions
-    }
+    const { index } = site
+    const fields = FIELDS.filter(field => index.fields.includes(field))
+    const expanded = terms.map(expand)
+    const asked = new Map()
+    for (const words of expanded)
+      for (const word of words)
+        asked.set(word, (asked.get(word) || 0) + 1)
+    let squares = 0
+    for (const count of asked.values())
+      squares += count * count
+    const length = Math.sqrt(squares)
+
+    const hits = new Map()
+    const scored = new Set()
+    expanded.forEach((words, position) => {
+      for (const word of words) {
+        const posting = index.invertedIndex[word]
+        // A word several terms start (transformer for trans and transformer)
+        // is weighted by how often it is asked for, and scored once.
+        const weight = scored.has(word) ? 0 : asked.get(word) / length
+        scored.add(word)
+        fields.forEach((field, number) => {
+          for (const ref in posting[field]) {
+            let hit = hits.get(ref)
+            if (!hit)
+              hits.set(ref, (hit = { ref, score: 0, terms: [], vectors: vectorsOf(ref, fields) }))
+            if (hit.terms[hit.terms.length - 1] !== position)
+              hit.terms.push(position)
+            if (weight)
+              hit.score += weight * weightIn(hit.vectors[number], posting._index)
+          }
+        })
+      }
+    })
+    return hits
   }
 
-  // The part of lunr.MatchData's interface lunr's Index.query uses, keeping
-  // only the matched index words as the keys of metadata.
-  class WordsMatched {
-    constructor(term) {
-      this.metadata = Object.create(null)
-      if (term !== undefined)
-        this.metadata[term] = true
-    }
-
-    add(term) {
-      this.metadata[term] = true
-    }
-
-    combine(other) {
-      for (const term in other.metadata)
-        this.metadata[term] = true
-    }
+  // A section's lunr vectors, one per field, found once (by a key built from
+  // field and location) and kept with the section.
+  function vectorsOf(ref, fields) {
+    const doc = site.docs.get(ref)
+    if (doc && doc.vectors)
+      return doc.vectors
+    const vectors = fields.map(field => site.index.fieldVectors[`${field}/${ref}`])
+    if (doc)
+      doc.vectors = vectors
+    return vectors
   }
 
-  // Which of the query's words a section answers, given the index words lunr
-  // matched in it: a word is found when all the terms of one of its forms are
-  // (a term is matched by the index words it starts).
-  function wordsFound(query, matched) {
-    const present = new Set()
-    for (const key of matched)
-      for (const term of termsStarting(query, key))
-        present.add(term)
-    const found = {}
-    for (const word of query.words)
-      found[word] = query.forms.get(word).some(form => form.every(term => present.has(term)))
-    return found
+  // The index words a query term starts (lunr's trailing wildcard).
+  function expand(term) {
+    let words = site.expansions.get(term)
+    if (!words) {
+      const pattern = site.lunr.TokenSet.fromString(`${term}*`)
+      words = site.index.tokenSet.intersect(pattern).toArray()
+      if (site.expansions.size >= REMEMBERED_TERMS)
+        site.expansions.clear()
+      site.expansions.set(term, words)
+    }
+    return words
   }
 
-  // The same index words come back in section after section: each is
-  // compared with the query's terms once per query.
-  function termsStarting(query, key) {
-    query.starts ??= new Map()
-    let terms = query.starts.get(key)
-    if (!terms) {
-      terms = query.terms.filter(term => key.startsWith(term))
-      query.starts.set(key, terms)
+  // The weight of an index word in a field's lunr vector (index, weight, ...
+  // sorted by index), or 0.
+  function weightIn(vector, wordIndex) {
+    if (!vector)
+      return 0
+    const { elements } = vector
+    let low = 0
+    let high = elements.length >> 1
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const at = elements[middle << 1]
+      if (at < wordIndex)
+        low = middle + 1
+      else if (at > wordIndex)
+        high = middle
+      else
+        return elements[(middle << 1) + 1]
     }
-    return terms
+    return 0
   }
 
   // How well a section answers the words as written, best first: its heading
@@ -451,62 +504,116 @@
       tag || text.replace(pattern, "<mark>$&</mark>"))
   }
 
-  // Like Material, at most two blocks (top-level elements) of the text, in
-  // their order; chosen by how many of the query's words they contain (the
-  // phrase counts for all of them), so 표현 학습 shows the block of the phrase.
-  function snippet(html, pattern, each, phrase) {
-    const scored = []
-    blocks(html).forEach((block, position) => {
-      const plain = block.replace(/<[^>]*>/g, " ")
-      let hits = each.filter(word => contains(plain, word)).length
-      if (hits && each.length > 1 && phrase.test(plain))
-        hits += each.length
-      if (hits)
-        scored.push({ block, position, hits })
-    })
-    if (!scored.length)
-      return null
-    const chosen = scored
-      .sort((a, b) => b.hits - a.hits || a.position - b.position)
-      .slice(0, SNIPPET_BLOCKS)
-      .sort((a, b) => a.position - b.position)
-    return chosen.map(({ block }) => mark(block, pattern)).join("")
-  }
-
-  function contains(text, pattern) {
-    pattern.lastIndex = 0
-    const hit = pattern.test(text)
-    pattern.lastIndex = 0
-    return hit
-  }
-
-  function blocks(html) {
-    const found = []
-    const keep = part => { if (part.trim()) found.push(part) }
-    const tags = /<(\/)?([a-zA-Z][a-zA-Z0-9]*)[^>]*>/g
-    let depth = 0
-    let start = 0
-    for (let match; (match = tags.exec(html)); ) {
-      if (VOID.has(match[2].toLowerCase()) || match[0].endsWith("/>"))
-        continue
-      if (!match[1]) {
-        if (depth++ === 0) {
-          keep(html.slice(start, match.index))
-          start = match.index
+  // The section's plain text around the query's words, marked: a window
+  // around the phrase, or else where most of the words are close together,
+  // and a second window for a word the first misses. A section found by its
+  // title alone shows the start of its text. Material would draw the whole
+  // section; a phone lays out every character of the ten pages it draws at
+  // once, and a reader needs a line or two to judge a result.
+  function snippet(doc, pattern, each, phrase) {
+    const text = plainOf(doc)[1]
+    if (!text)
+      return ""
+    const windows = []
+    const at = each.length > 1 ? text.search(phrase) : -1
+    if (at >= 0) {
+      windows.push(around(text, at))
+    } else {
+      const firsts = each.map(word => firstMatches(text, word))
+      const all = firsts.flat().sort((a, b) => a - b)
+      if (!all.length)
+        return `<p>${escapeHtml(text.slice(0, wordEnd(text, WINDOW)))}${WINDOW < text.length ? "…" : ""}</p>`
+      // The window holding most words, the earliest of those.
+      let best = all[0]
+      let most = 0
+      for (const start of all) {
+        const held = firsts.filter(list => list.some(at => at >= start && at < start + WINDOW - LEAD)).length
+        if (held > most) {
+          best = start
+          most = held
         }
-      } else if (--depth <= 0) {
-        depth = 0
-        keep(html.slice(start, tags.lastIndex))
-        start = tags.lastIndex
       }
+      windows.push(around(text, best))
+      const missed = firsts.find(list => list.length && !list.some(at => at >= windows[0][0] && at < windows[0][1]))
+      if (missed)
+        windows.push(around(text, missed[0]))
     }
-    keep(html.slice(start))
+    windows.sort((a, b) => a[0] - b[0])
+    // Windows that overlap are drawn as one.
+    const merged = [windows[0]]
+    for (const window of windows.slice(1)) {
+      const last = merged[merged.length - 1]
+      if (window[0] <= last[1])
+        last[1] = Math.max(last[1], window[1])
+      else
+        merged.push(window)
+    }
+    const parts = merged.map(([start, end]) => markPlain(text, start, end, pattern))
+    return `<p>${merged[0][0] > 0 ? "…" : ""}${parts.join(" … ")}${merged[merged.length - 1][1] < text.length ? "…" : ""}</p>`
+  }
+
+  // Up to a few start positions of a word's matches in text.
+  function firstMatches(text, pattern) {
+    const found = []
+    pattern.lastIndex = 0
+    for (let match; found.length < 8 && (match = pattern.exec(text)); ) {
+      found.push(match.index)
+      if (!match[0])
+        pattern.lastIndex++
+    }
+    pattern.lastIndex = 0
     return found
   }
 
+  // [start, end) of a window that starts a little before position, on word
+  // boundaries where there are any near.
+  function around(text, position) {
+    let start = Math.max(0, position - LEAD)
+    if (start > 0) {
+      const space = text.indexOf(" ", start)
+      start = space >= 0 && space < position ? space + 1 : start
+    }
+    return [start, wordEnd(text, start + WINDOW)]
+  }
+
+  function wordEnd(text, end) {
+    if (end >= text.length)
+      return text.length
+    const space = text.lastIndexOf(" ", end)
+    return space > end - LEAD ? space : end
+  }
+
+  // text[start, end) escaped, with the pattern's matches marked; a match
+  // running past end is marked whole.
+  function markPlain(text, start, end, pattern) {
+    let html = ""
+    let from = start
+    pattern.lastIndex = start
+    for (let match; (match = pattern.exec(text)) && match.index < end; ) {
+      if (!match[0]) {
+        pattern.lastIndex++
+        continue
+      }
+      html += escapeHtml(text.slice(from, match.index)) + `<mark>${escapeHtml(match[0])}</mark>`
+      from = match.index + match[0].length
+    }
+    pattern.lastIndex = 0
+    return html + escapeHtml(text.slice(from, Math.max(from, end)))
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, char => ENTITIES[char])
+  }
+
+  // Title and text as a reader sees them: no tags, entities decoded (runs of
+  // spaces stay: the page draws them as one). Kept for the sections a query
+  // ranks or shows.
   function plainOf(doc) {
     if (!doc.plain)
-      doc.plain = [doc.title, doc.text].map(html => html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&"))
+      doc.plain = [doc.title, doc.text].map(html => {
+        const text = html.replace(/<[^>]*>/g, " ")
+        return text.includes("&") ? text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name) => DECODED[name]) : text
+      })
     return doc.plain
   }
 

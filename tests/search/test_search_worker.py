@@ -46,18 +46,26 @@ const send = data => new Promise(resolve => { answered = resolve; listeners.forE
 """
 
 
+# A long section: the words of the query far apart, and markup the reader never sees.
+FILLER = "<p>" + "가나다 " * 60 + "</p>"
+LONG = f"<p>신경망은 <code>a &lt; b</code> 층을 쌓습니다.</p>{FILLER}<p>역전파로 가중치를 고칩니다.</p>{FILLER}"
+
+
 def course_index(pages: int) -> dict:
     """Pages that each teach 딥러닝 in two sections and mention it in a third, in the shape
-    scripts/hook_search.py writes (config.korean beside Material's settings)."""
+    scripts/hook_search.py writes (config.korean beside Material's settings); the first page
+    also has a long section on 신경망 and 역전파."""
     docs = []
     for number in range(pages):
         page = f"{number:03d}-seminar/"
+        tags = {"tags": ["seminar"]}
         docs += [
-            {"location": page, "title": f"세미나 {number}", "text": f"<p>{number}번째 모임입니다.</p>"},
-            {"location": page + "#a", "title": "딥러닝 개요", "text": f"<p>딥러닝은 신경망을 씁니다 {number}.</p>"},
-            {"location": page + "#b", "title": "모델", "text": f"<p>모델 {number}</p><p>딥러닝 모델을 학습합니다.</p>"},
-            {"location": page + "#c", "title": "정리", "text": f"<p>정리 {number}</p><p>오늘 딥러닝을 보았습니다.</p>"},
+            {"location": page, "title": f"세미나 {number}", "text": f"<p>{number}번째 모임입니다.</p>", **tags},
+            {"location": page + "#a", "title": "딥러닝 개요", "text": f"<p>딥러닝은 신경망을 씁니다 {number}.</p>", **tags},
+            {"location": page + "#b", "title": "모델", "text": f"<p>모델 {number}</p><p>딥러닝 모델을 학습합니다.</p>", **tags},
+            {"location": page + "#c", "title": "정리", "text": f"<p>정리 {number}</p><p>오늘 딥러닝을 보았습니다.</p>", **tags},
         ]
+    docs.append({"location": "000-seminar/#long", "title": "긴 절", "text": LONG, "tags": ["seminar"]})
     separator = r"[\s\-()\[\]{}·…,/\"'“”‘’]+|[.!?;:]+(?=\s|$)"
     config = {
         "lang": ["en"],
@@ -65,7 +73,7 @@ def course_index(pages: int) -> dict:
         "pipeline": [" "],
         "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
         "korean": {
-            "stems": ["딥러닝", "신경망", "모델"],
+            "stems": ["딥러닝", "신경망", "모델", "역전파"],
             "particles": "은|는|이|가|을|를|의",
             "tails": [["러닝", ["딥러닝"]]],
             "glossary": [["딥러닝", "deep learning"]],
@@ -126,6 +134,47 @@ def test_sections_folded_under_more_carry_marked_titles_and_no_snippet(worker, t
         assert folded and all(item["text"] == "" for item in folded)
         assert all("<mark>딥러닝</mark>" in item["title"] for item in folded if "딥러닝" in plain(item["title"]))
         assert all("<mark>딥러닝</mark>" in item["text"] for item in page if item["score"] >= page[0]["score"])
+
+
+def test_a_snippet_is_a_short_window_of_plain_text_around_the_word(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "역전파")
+    (long,) = [item for page in pages for item in page if item["location"] == "000-seminar/#long"]
+    text = long["text"]
+    assert "<mark>역전파</mark>로 가중치를 고칩니다" in text
+    # Cut from a text of 400-odd characters, marked where it starts and ends inside it.
+    assert len(plain(text)) < 200 and plain(text).startswith("<p>…") is False and "…" in text
+    assert not re.search(r"<(?!/?(p|mark)>)", text), "only the snippet's paragraph and marks are markup"
+
+
+def test_words_far_apart_each_get_a_window_and_both_are_marked(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "신경망 역전파")
+    (long,) = [item for page in pages for item in page if item["location"] == "000-seminar/#long"]
+    assert "<mark>신경망</mark>" in long["text"] and "<mark>역전파</mark>" in long["text"]
+    assert " … " in long["text"] and len(plain(long["text"])) < 300
+
+
+def test_snippet_text_is_escaped_as_the_reader_saw_it(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "신경망")
+    (long,) = [item for page in pages for item in page if item["location"] == "000-seminar/#long"]
+    assert "a &lt; b" in long["text"] and "<code>" not in long["text"]
+
+
+def test_tags_are_shown_once_per_page_on_its_heading(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "딥러닝")
+    for page in pages:
+        assert [item["location"] for item in page if "tags" in item] == [page[0]["location"].split("#")[0]]
+
+
+def test_scores_are_the_ones_lunr_gives_materials_own_search(worker, tmp_path):
+    # The worker reads lunr's vectors itself instead of calling lunr's Index.query. Past the
+    # tier it adds (a multiple of 1e9), a section's score is lunr's times Material's boost for
+    # one word found in a section (1 + 1²); Material answers 신경망* (lunr's syntax) with lunr's
+    # score as it is, the word not counting as found in Material's reckoning.
+    ours, materials = ask(worker, tmp_path, "신경망", "신경망*")
+    lunr_scores = {item["location"]: item["score"] for page in materials for item in page if item["score"] > 0}
+    our_scores = {item["location"]: item["score"] % 1e9 for page in ours for item in page if item["score"] > 0}
+    assert our_scores.keys() == lunr_scores.keys() and len(set(lunr_scores.values())) > 1
+    assert all(abs(our_scores[location] / score - 2) < 1e-6 for location, score in lunr_scores.items())
 
 
 def test_found_words_are_reported_per_word_for_materials_highlight_link(worker, tmp_path):
