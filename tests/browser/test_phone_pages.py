@@ -4,6 +4,8 @@ that does not wander into the closed navigation drawer."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 # Pairs of Hangul syllables that end up on different lines: a word split in two.
@@ -207,3 +209,72 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard(reader, site_url, ke
     tab.page.wait_for_timeout(400)  # the drawer slides in
     assert "drawer" in focus_path(tab, 40)
 
+
+
+# Text blocks far from the screen are skipped until they come near (course.css).
+# Chromium tells each skipping block's state in a "contentvisibilityautostatechange" event.
+WATCH_SKIPPING = """window.courseSkipped = new Map();
+document.addEventListener("contentvisibilityautostatechange", (event) => courseSkipped.set(event.target, event.skipped), true);"""
+SKIPPED_BLOCKS = "() => [...courseSkipped].filter(([block, skipped]) => skipped && block.isConnected).map(([block]) => block)"
+BLOCK_TOPS = "() => [...document.querySelector('.md-content__inner').children].map(e => Math.round(e.getBoundingClientRect().top + scrollY))"
+EVERY_BLOCK_LAID_OUT = ".md-content__inner > * { content-visibility: visible !important; }"
+
+
+def open_watching_skipped(reader, url: str, screen: str = "phone"):
+    tab = reader("light", screen)
+    tab.page.add_init_script(WATCH_SKIPPING)
+    tab.page.goto(url)
+    tab.page.wait_for_load_state("load")
+    tab.page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return tab
+
+
+def scroll_through(page) -> None:
+    """Scroll from top to bottom a screen at a time, so that every block has come near the screen once."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for top in range(0, height + 844, 400):
+        page.evaluate(f"window.scrollTo(0, {top})")
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+@pytest.fixture(scope="module")
+def longest_page(built_site, reading_pages) -> str:
+    return max(reading_pages, key=lambda path: (built_site / path / "index.html").stat().st_size)
+
+
+def test_text_far_from_the_screen_is_not_laid_out_while_the_page_loads(reader, site_url, longest_page):
+    tab = open_watching_skipped(reader, site_url + longest_page)
+    skipped_tops = tab.page.evaluate(f"() => ({SKIPPED_BLOCKS})().map(block => block.getBoundingClientRect().top)")
+    assert len(skipped_tops) > 0
+    assert min(skipped_tops) > 844  # nothing on the first screen waits
+
+
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_once_drawn_every_block_sits_where_it_would_without_skipping(reader, site_url, longest_page, screen):
+    skipping, whole = reader("light", screen), reader("light", screen)
+    for tab in (skipping, whole):
+        tab.page.goto(site_url + longest_page)
+        tab.page.wait_for_load_state("load")
+    whole.page.add_style_tag(content=EVERY_BLOCK_LAID_OUT)
+    for tab in (skipping, whole):
+        scroll_through(tab.page)
+    assert skipping.page.evaluate(BLOCK_TOPS) == whole.page.evaluate(BLOCK_TOPS)
+
+
+def test_find_in_page_reaches_words_of_a_block_far_from_the_screen(reader, site_url, longest_page):
+    tab = open_watching_skipped(reader, site_url + longest_page)
+    far = tab.page.evaluate(
+        f"""() => ({SKIPPED_BLOCKS})()
+             .filter(block => block.textContent.trim().length > 20)
+             .map(block => [[...block.parentElement.children].indexOf(block),
+                            block.textContent.trim().split(/\\s+/).slice(0, 3).join(' ')])
+             .pop()"""
+    )
+    assert far, "no skipped block of text on the longest page"
+    index, words = far
+    # A text fragment searches the page as find-in-page does.
+    reading = open_watching_skipped(reader, site_url + longest_page + "#:~:text=" + quote(words))
+    block = reading.page.locator(".md-content__inner > *").nth(index)
+    reading.page.wait_for_function("e => e.getBoundingClientRect().top < innerHeight", arg=block.element_handle())
+    assert block.evaluate("block => courseSkipped.get(block) === false")
+    assert words.split()[0] in block.inner_text()

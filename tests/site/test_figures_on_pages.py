@@ -119,7 +119,8 @@ def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exis
 def test_dark_palette_colours_are_set_once_for_every_themed_colour(built_site):
     html = (built_site / SEMINAR).read_text(encoding="utf-8")
     used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", drawings_on(built_site / SEMINAR)))
-    dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", html).group(1)
+    # The figures' own dark rule (the page's palette rules come before it, with other variables).
+    dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{(--fig-[^}]*)\}", html).group(1)
     assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}
 
 
