@@ -306,7 +306,11 @@
       items: pages.map(group => group.map((item, index) => {
         const { doc } = item
         const shown = {
-          location: item.location, title: mark(doc.title, marks, doc.flatTitle), text: "", score: item.score, terms: item.terms
+          location: item.location,
+          title: mark(doc.title, marks, doc.flatTitle),
+          text: "",
+          score: item.score,
+          terms: item.terms
         }
         // Material gives every section its page's tags, and draws them under
         // each result; the page's heading shows them once for its sections.
@@ -534,7 +538,8 @@
         }
       }
       windows.push(around(text, best))
-      const missed = firsts.find(list => list.length && !list.some(at => at >= windows[0][0] && at < windows[0][1]))
+      const [from, to] = windows[0]
+      const missed = firsts.find(list => list.length && !list.some(at => at >= from && at < to))
       if (missed)
         windows.push(around(text, missed[0]))
     }
@@ -549,7 +554,9 @@
         merged.push(window)
     }
     const parts = merged.map(([start, end]) => markPlain(text, start, end, pattern))
-    return `<p>${merged[0][0] > 0 ? "…" : ""}${parts.join(" … ")}${merged[merged.length - 1][1] < text.length ? "…" : ""}</p>`
+    const before = merged[0][0] > 0 ? "…" : ""
+    const after = merged[merged.length - 1][1] < text.length ? "…" : ""
+    return `<p>${before}${parts.join(" … ")}${after}</p>`
   }
 
   // Up to a few start positions of a word's matches in text.
@@ -612,7 +619,9 @@
     if (!doc.plain)
       doc.plain = [doc.title, doc.text].map(html => {
         const text = html.replace(/<[^>]*>/g, " ")
-        return text.includes("&") ? text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name) => DECODED[name]) : text
+        if (!text.includes("&"))
+          return text
+        return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, name) => DECODED[name])
       })
     return doc.plain
   }
