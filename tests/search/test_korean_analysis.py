@@ -247,6 +247,17 @@ def test_an_edit_hands_only_uncached_text_to_one_early_analyser_and_a_first_buil
     assert analysed == 2 and analyses == anew
 
 
+
+def test_an_edit_seen_on_many_pages_is_handed_ahead_only_up_to_a_budget(tmp_path, kiwi, monkeypatch):
+    monkeypatch.setattr(analysis_cache, "PREFETCH_CHARS", 10)
+    path, early = tmp_path / "analysis.json", EarlyAnalyser(kiwi)
+    AnalysisCache(path, lambda: kiwi).analyses(["<p>지도학습은</p>"])
+    edit = AnalysisCache(path, no_analyser, lambda: early)
+    for page in range(5):  # a figure's caption changed on every page
+        edit.prefetch([f"<p>{page}번째 쪽의 그림 설명이 바뀌었습니다</p>"])
+    assert len(early.prefetched) == 1  # the rest goes in one request at the end (one analyser rebuild)
+
+
 # The dictionaries of names, loaded as far as needed ----------------------------------
 
 
