@@ -278,3 +278,24 @@ def test_find_in_page_reaches_words_of_a_block_far_from_the_screen(reader, site_
     reading.page.wait_for_function("e => e.getBoundingClientRect().top < innerHeight", arg=block.element_handle())
     assert block.evaluate("block => courseSkipped.get(block) === false")
     assert words.split()[0] in block.inner_text()
+
+
+LAYOUT_SHIFTS = """window.courseShifts = [];
+new PerformanceObserver((list) => list.getEntries().forEach((shift) => {
+  if (!shift.hadRecentInput) courseShifts.push(shift.value);
+})).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, reading_pages, screen):
+    tab = reader("light", screen)
+    tab.page.add_init_script(LAYOUT_SHIFTS)
+    moved = {}
+    for path in reading_pages:
+        tab.page.goto(site_url + path)
+        tab.page.wait_for_load_state("load")
+        tab.page.wait_for_timeout(300)
+        shifts = tab.page.evaluate("courseShifts")
+        if sum(shifts) > 0.001:
+            moved[path or "/"] = sum(shifts)
+    assert moved == {}
