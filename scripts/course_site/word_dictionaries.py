@@ -140,16 +140,23 @@ class WordDictionary:
         text = _APART.join(reduced(text) for text in texts)
         self.seen += len(text)
         if self.seen > WHOLE_ABOVE:
-            # The file itself, in its own order (a name before its other spellings);
-            # kiwipiepy skips the entries it already has. A cold build gets here
-            # on its first batch and never reads the index.
-            self.whole = True
-            self._index = None  # not needed any more: its memory goes before the rest of the entries come
-            self.load(str(self.path))
-            with open(self.path, encoding="utf-8") as file:
-                entries = sum(1 for line in file if line.strip() and not line.startswith("#"))
-            return entries - self.lines_loaded
-        return self._load([form for form in self.index.found_in(text) if form not in self.loaded])
+            # A cold build gets here on its first batch and never reads the index.
+            return self._load_whole()
+        try:
+            return self._load([form for form in self.index.found_in(text) if form not in self.loaded])
+        except ValueError:
+            # kiwipiepy refused a part (an entry whose name was not found): the whole file cannot be wrong.
+            return self._load_whole()
+
+    def _load_whole(self) -> int:
+        # The file itself, in its own order (a name before its other spellings);
+        # kiwipiepy skips the entries it already has.
+        self.whole = True
+        self._index = None  # not needed any more: its memory goes before the rest of the entries come
+        self.load(str(self.path))
+        with open(self.path, encoding="utf-8") as file:
+            entries = sum(1 for line in file if line.strip() and not line.startswith("#"))
+        return entries - self.lines_loaded
 
     def _load(self, forms: list[str]) -> int:
         if not forms:

@@ -331,6 +331,19 @@ def test_after_much_text_the_dictionary_file_itself_is_loaded(tmp_path, monkeypa
     assert dictionary.cover(["잭 바우어"]) == 0
 
 
+
+def test_a_part_the_analyser_refuses_has_the_whole_dictionary_loaded_instead(tmp_path):
+    path, files = dictionary_file(tmp_path), []
+
+    def load(name):
+        if name != str(path):
+            raise ValueError("cannot find the original morpheme")
+        files.append(name)
+
+    dictionary = WordDictionary(path, load)
+    assert dictionary.cover(["합성곱 신경망"]) == 5 and files == [str(path)]
+    assert dictionary.cover(["잭 바우어"]) == 0
+
 def test_the_dictionary_index_is_kept_and_made_again_when_the_dictionary_changes(tmp_path):
     path, cache = dictionary_file(tmp_path), tmp_path / "cache"
     made = DictionaryIndex.cached(path, cache)
