@@ -14,12 +14,16 @@ ELEMENTS = (
 )
 PROPERTIES = ("color", "backgroundColor", "borderTopColor", "outlineColor", "textDecorationColor", "colorScheme")
 
-COMPUTED = """([selectors, properties]) => selectors.map(selector => {
-  const element = document.querySelector(selector);
-  if (!element) return [selector, null];
-  const style = getComputedStyle(element);
-  return [selector, properties.map(name => style[name])];
-})"""
+# Read once every transition has ended: a colour still fading is no colour of either stylesheet.
+COMPUTED = """async ([selectors, properties]) => {
+  await Promise.all(document.getAnimations().map(animation => animation.finished));
+  return selectors.map(selector => {
+    const element = document.querySelector(selector);
+    if (!element) return [selector, null];
+    const style = getComputedStyle(element);
+    return [selector, properties.map(name => style[name])];
+  });
+}"""
 
 # Material's own palette.css (still among the site's assets) in place of the inline rules.
 FULL_PALETTE = """(href) => new Promise((resolve, reject) => {
