@@ -21,7 +21,9 @@ palette changes. Material's script sets and removes that attribute on <body>
 on every page load too, and a rule for every element under it makes each of
 the two changes restyle the whole page: a third of the seminar page's style
 work in Chromium (CPU 124 -> 77 ms, 6 loads each, 2026-11-26). Without it a
-link's colour fades for 0.125 s after a tap on the palette toggle.
+link's colour fades for 0.125 s after a tap on the palette toggle; at load
+nothing fades because overrides/partials/course-palette-start.js starts the
+page in the entry for the device's colour scheme.
 """
 
 from __future__ import annotations
