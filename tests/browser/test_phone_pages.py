@@ -299,3 +299,25 @@ def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, reading_pa
         if sum(shifts) > 0.001:
             moved[path or "/"] = sum(shifts)
     assert moved == {}
+
+
+# Where a heading sits in the window: Material leaves room for its fixed header with scroll-margin-top.
+# A heading near the end of the page stops higher up, where the page can scroll no further.
+HEADING_OFFSET = """h => {
+  const bottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight;
+  const offset = Math.round(h.getBoundingClientRect().top - parseFloat(getComputedStyle(h).scrollMarginTop));
+  return bottom && offset > 0 ? 0 : offset;
+}"""
+
+
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_a_pasted_heading_link_opens_at_that_heading_and_stays_there(reader, site_url, longest_page, screen):
+    # Headings three quarters down the longest page: much skipped text above them.
+    tab = open_watching_skipped(reader, site_url + longest_page, screen)
+    anchors = tab.page.evaluate("[...document.querySelectorAll('.md-content__inner :is(h2, h3)[id]')].map(h => h.id)")
+    anchor = anchors[len(anchors) * 3 // 4]
+    reading = open_watching_skipped(reader, site_url + longest_page + "#" + quote(anchor), screen)
+    heading = reading.page.locator(f"[id='{anchor}']")
+    assert heading.evaluate(HEADING_OFFSET) == pytest.approx(0, abs=2)
+    reading.page.wait_for_timeout(1000)  # blocks around it drawn, drawings arrived
+    assert heading.evaluate(HEADING_OFFSET) == pytest.approx(0, abs=2)
