@@ -248,8 +248,8 @@ def test_an_edit_hands_only_uncached_text_to_one_early_analyser_and_a_first_buil
 
 
 
-def test_an_edit_seen_on_many_pages_is_handed_ahead_only_up_to_a_budget(tmp_path, kiwi, monkeypatch):
-    monkeypatch.setattr(analysis_cache, "PREFETCH_CHARS", 10)
+def test_an_edit_seen_on_many_pages_is_handed_ahead_for_a_page_or_two_only(tmp_path, kiwi, monkeypatch):
+    monkeypatch.setattr(analysis_cache, "PREFETCH_PAGES", 1)
     path, early = tmp_path / "analysis.json", EarlyAnalyser(kiwi)
     AnalysisCache(path, lambda: kiwi).analyses(["<p>지도학습은</p>"])
     edit = AnalysisCache(path, no_analyser, lambda: early)
