@@ -39,8 +39,8 @@ from course_site.content_cache import SingleEntryFile
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, load_glossary
 from course_site.finished_index_cache import FinishedIndexCache, finished_key
-from course_site.glossary_listing_cache import listing_key
-from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html, page_sections
+from course_site.glossary_listing_cache import listing_key, taught_by_page
+from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html_of_pages
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, build_search_index, displayed, entry_texts
 from course_site.search_entry_cache import SearchEntryCache, page_key
@@ -130,8 +130,10 @@ def on_page_context(context, page, config, nav):
     if kept:
         listing = kept[0]
     else:
-        sections = [section for url, title, content in pages for section in page_sections(url, title, content)]
-        listing = glossary_html(_build["glossary"], sections, lambda url: get_relative_url(url, page.url))
+        glossary = _build["glossary"]
+        kept_per_page = _build["cache_dir"] / "glossary_pages.json"
+        taught = taught_by_page(glossary, _build["glossary_text"], pages, kept_per_page)
+        listing = glossary_html_of_pages(glossary, taught, lambda url: get_relative_url(url, page.url))
         cache.put(key, listing)
     page.content = page.content.replace(PLACEHOLDER, listing)
     return context

@@ -11,6 +11,7 @@ terms with links to the sections that teach them (course_site.glossary_page).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,7 @@ def form_key(form: str) -> str:
     return re.sub(r"[\s\-]+", "", form).lower()
 
 
+@functools.cache  # the same few dozen terms, asked for once per page
 def form_pattern(forms: tuple[str, ...]) -> re.Pattern:
     """One regex for all spellings: spaces optional inside Hangul, a word start before each."""
     longest_first = sorted(forms, key=len, reverse=True)

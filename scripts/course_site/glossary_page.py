@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from course_site.glossary import Glossary, Term, form_key, form_pattern
 
@@ -87,18 +88,29 @@ class SpellingIndex:
                 if key in title:
                     self.in_title[key].append(position)
 
+    def holds(self, term: Term) -> bool:
+        """Whether any section holds some spelling of ``term`` (in its title or text)."""
+        keys = [form_key(form) for form in term.forms]
+        return any(self.in_title.get(key) or self.in_text.get(key) for key in keys)
+
     def holding(self, term: Term, where: str) -> list[Section]:
         found = getattr(self, where)
         positions = sorted({position for form in term.forms for position in found.get(form_key(form), [])})
         return [self.sections[position] for position in positions]
 
 
-def where_taught(term: Term, sections: list[Section], index: SpellingIndex | None = None) -> list[Section]:
+class Taught(NamedTuple):
+    """Where some sections teach one term, by how they name it: at most MAX_LINKS of each, in order."""
+
+    titled: list[Section]  # the heading names the term
+    introduced: list[Section]  # another spelling in brackets right after it: 지도학습(supervised learning)
+    mentioned: list[Section]  # the text names it
+
+
+def taught_in(term: Term, sections: list[Section], index: SpellingIndex | None = None) -> Taught:
     index = index or SpellingIndex(Glossary([term]), sections)
     pattern = form_pattern(term.forms)
     titled = [section for section in index.holding(term, "in_title") if pattern.search(section.title)]
-    if titled:
-        return titled[:MAX_LINKS]
     introduced, mentioned = [], []
     for section in index.holding(term, "in_text"):
         for match in pattern.finditer(section.text):
@@ -109,14 +121,46 @@ def where_taught(term: Term, sections: list[Section], index: SpellingIndex | Non
                 break
         if len(introduced) >= MAX_LINKS:
             break
-    return (introduced or mentioned)[:MAX_LINKS]
+    return Taught(titled[:MAX_LINKS], introduced[:MAX_LINKS], mentioned[:MAX_LINKS])
+
+
+def where_taught(term: Term, sections: list[Section], index: SpellingIndex | None = None) -> list[Section]:
+    """The sections to link: those titled with the term, else those introducing it, else those mentioning it."""
+    return _chosen([taught_in(term, sections, index)])
+
+
+def _chosen(found: list[Taught]) -> list[Section]:
+    # Parts of the site in order (pages): the first MAX_LINKS of each kind over all of them.
+    for kind in Taught._fields:
+        sections = [section for taught in found for section in getattr(taught, kind)]
+        if sections:
+            return sections[:MAX_LINKS]
+    return []
+
+
+def page_taught(glossary: Glossary, sections: list[Section]) -> dict[str, Taught]:
+    """Where one page's ``sections`` teach each term (by Term.term); terms it does not name are left out.
+
+    What glossary_html needs from a page, so that it can be kept per page
+    while the page is unchanged (hook_search): a page's findings do not depend
+    on any other page.
+    """
+    index = SpellingIndex(glossary, sections)
+    found = {term.term: taught_in(term, sections, index) for term in glossary.terms if index.holds(term)}
+    return {name: taught for name, taught in found.items() if any(taught)}
 
 
 def glossary_html(glossary: Glossary, sections: list[Section], relative: Callable[[str], str]) -> str:
     """The term list as a definition list; ``relative(url)`` makes a link from the glossary page."""
+    return glossary_html_of_pages(glossary, [page_taught(glossary, sections)], relative)
+
+
+def glossary_html_of_pages(
+    glossary: Glossary, pages: list[dict[str, Taught]], relative: Callable[[str], str]
+) -> str:
+    """The term list from each page's page_taught, pages in site order."""
     if not glossary.terms:
         return f"<p>아직 용어가 없습니다. 용어는 docs/{DATA_FILE} 에 더합니다.</p>"
-    index = SpellingIndex(glossary, sections)
     lines = ['<dl class="course-glossary">']
     for term in sorted(glossary.terms, key=lambda term: term.term.lower()):
         lines.append(
@@ -127,7 +171,7 @@ def glossary_html(glossary: Glossary, sections: list[Section], relative: Callabl
         details = []
         if term.spellings:
             details.append("다른 표기: " + ", ".join(html.escape(form) for form in term.spellings))
-        taught = where_taught(term, sections, index)
+        taught = _chosen([page[term.term] for page in pages if term.term in page])
         if taught:
             links = [
                 f'<a href="{html.escape(relative(section.url))}">{_label(section)}</a>' for section in taught

@@ -8,7 +8,7 @@ import pytest
 
 from course_site.errors import CourseBuildError
 from course_site.glossary import Glossary, Term, load_glossary
-from course_site.glossary_page import glossary_html, page_sections, where_taught
+from course_site.glossary_page import glossary_html, glossary_html_of_pages, page_sections, page_taught, where_taught
 from course_site.search_worker import install_search_worker
 
 SUPERVISED = Term("지도학습", "supervised learning", ("지도 학습",), "정답을 주고 배우게 하는 방법.", 1)
@@ -93,6 +93,18 @@ def test_the_page_lists_terms_alphabetically_with_links_relative_to_itself():
     assert html.index("지도학습") < html.index("합성곱 신경망")
     assert '<a href="../2022-2/04/#지도학습">04 세미나 › 지도학습</a>' in html
     assert "다른 표기: 지도 학습" in html and 'lang="en">supervised learning' in html
+
+
+def test_the_list_made_page_by_page_is_the_list_made_from_every_section_at_once():
+    pages = [
+        ("a/", "A", '<h2 id="x">X</h2><p>CNN 은</p><h2 id="y">Y</h2><p>지도 학습은 정답을 준다</p>'),
+        ("b/", "B", "<h2 id=\"z\">Z</h2><p>합성곱 신경망(CNN)과 지도학습(supervised learning)</p>"),
+        ("2022-2/04/", "04 세미나", PAGE),
+    ]
+    glossary, relative = Glossary([SUPERVISED, CNN]), (lambda url: "../" + url)
+    at_once = glossary_html(glossary, [s for page in pages for s in page_sections(*page)], relative)
+    by_page = glossary_html_of_pages(glossary, [page_taught(glossary, page_sections(*page)) for page in pages], relative)
+    assert by_page == at_once and "a/#y" not in at_once  # a titled section wins over an earlier mention
 
 
 # The worker script ------------------------------------------------------------------------
