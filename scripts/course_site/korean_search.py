@@ -296,12 +296,16 @@ def entry_texts(entries: list[dict]) -> list[str]:
     return [entry.get(name) or "" for entry in entries for name in ("title", "text")]
 
 
-def _compound_first(source: str) -> tuple[bool, str]:
-    """Real compounds (빅데이터) before words glued to a number or Latin (2017데이터, gpu데이터).
+def _compound_order(sources: dict[str, int]) -> list[str]:
+    """A tail's compounds in the order the worker tries them (it takes a limited number).
 
-    The worker takes a limited number of forms per query word, in this order.
+    Real compounds (빅데이터) come before words glued to a number or Latin
+    (2017데이터, gpu데이터), and among them those found in more blocks first: in a
+    course of hundreds of pages a tail such as 러닝 has more compounds than the
+    worker takes, and 딥러닝 must not lose its place to a rare one that sorts
+    earlier (가러닝).
     """
-    return (not _HANGUL.match(source), source)
+    return sorted(sources, key=lambda source: (not _HANGUL.match(source), -sources[source], source))
 
 
 def build_search_index(
@@ -323,14 +327,15 @@ def build_search_index(
     analyses, report.analysed_blocks = cached(texts)
     report.cached_blocks = len(texts) - report.analysed_blocks
     stems: set[str] = set()
-    tails: dict[str, set[str]] = {}
+    tails: dict[str, dict[str, int]] = {}  # tail -> compound -> blocks that hold it
     for analysis in analyses:
         stems.update(analysis.stems)
-        for tail, source in analysis.tails:
-            tails.setdefault(tail, set()).add(source)
+        for tail, source in set(analysis.tails):
+            found = tails.setdefault(tail, {})
+            found[source] = found.get(source, 0) + 1
     index["config"]["korean"] = {
         "stems": sorted(stems),
-        "tails": [[tail, sorted(sources, key=_compound_first)] for tail, sources in sorted(tails.items())],
+        "tails": [[tail, _compound_order(sources)] for tail, sources in sorted(tails.items())],
         "particles": PARTICLES,
         "glossary": glossary.spellings(),
     }

@@ -129,6 +129,18 @@ def test_the_index_carries_the_sites_vocabulary_for_the_worker_not_a_copy_per_se
     assert korean["glossary"] == [["트랜스포머", "Transformer"]]
 
 
+def test_a_tails_compounds_come_most_used_first_so_the_worker_keeps_the_ones_readers_mean(kiwi):
+    index = index_of(
+        ("a/#x", "모델", "<p>머신러닝과 딥러닝</p>"),
+        ("b/#y", "학습", "<p>머신러닝은 2017러닝</p>"),
+        ("c/#z", "방법", "<p>머신러닝으로</p>"),
+    )
+    build_search_index(index, analyse_now(kiwi), Glossary([]))
+    compounds = dict(index["config"]["korean"]["tails"])["러닝"]
+    assert compounds[:2] == ["머신러닝", "딥러닝"]  # in three blocks, then in one, though 딥 sorts first
+    assert "2017러닝" not in compounds[:2]  # glued to a number: last, however often
+
+
 def test_lunr_indexes_only_the_fields_material_displays():
     assert set(FIELDS) == {"title", "text", "tags"}
 
