@@ -108,22 +108,31 @@ def main(argv: list[str]) -> int:
     cache_dir = Path(argv[0]) if argv and argv[0] else None
     try:
         analyse = kiwi_analyser(cache_dir)
+        # Texts analysed ahead, by text: the request that follows asks for them again.
+        ahead: dict[str, list] = {}
+        for line in sys.stdin:
+            request = json.loads(line)
+            texts = request["texts"]
+            new = [text for text in dict.fromkeys(texts) if text not in ahead]
+            ahead.update(zip(new, ([list(m) for m in found] for found in analyse(new))))
+            if request["keep"]:
+                print(json.dumps([ahead[text] for text in texts], ensure_ascii=False), flush=True)
+                ahead.clear()
+            else:
+                print("[]", flush=True)
     except CourseBuildError as error:
-        print(json.dumps({"error": str(error)}, ensure_ascii=False), flush=True)
-        return 1
-    # Texts analysed ahead, by text: the request that follows asks for them again.
-    ahead: dict[str, list] = {}
-    for line in sys.stdin:
-        request = json.loads(line)
-        texts = request["texts"]
-        new = [text for text in dict.fromkeys(texts) if text not in ahead]
-        ahead.update(zip(new, ([list(m) for m in found] for found in analyse(new))))
-        if request["keep"]:
-            print(json.dumps([ahead[text] for text in texts], ensure_ascii=False), flush=True)
-            ahead.clear()
-        else:
-            print("[]", flush=True)
+        return _report(str(error))
+    except Exception as error:  # the build names the failure; a traceback here would only hide it
+        return _report(
+            f"한국어 분석기가 검색 색인용 글을 분석하다 멈췄습니다 ({type(error).__name__}: {error}). "
+            "`rm -rf .cache/search` 뒤 다시 빌드하고, 그래도 같으면 requirements.txt 의 kiwipiepy 판으로 다시 설치하세요."
+        )
     return 0
+
+
+def _report(message: str) -> int:
+    print(json.dumps({"error": message}, ensure_ascii=False), flush=True)
+    return 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from course_site.glossary import Glossary, Term
 from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, Morpheme, analyse_texts, build_search_index
 from course_site.word_dictionaries import DictionaryIndex, WordDictionary, reduced
+from support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -223,6 +227,19 @@ def test_an_analyser_process_that_died_stops_the_build_saying_so():
     process.process.wait()
     with pytest.raises(CourseBuildError, match="한국어 분석 프로세스가 끝나 버렸습니다"):
         process(["지도학습은"])
+
+
+def test_an_analyser_process_that_fails_on_a_text_answers_with_a_message_and_prints_no_traceback():
+    # A text kiwipiepy cannot take stands for any failure inside the analyser.
+    result = subprocess.run(
+        [sys.executable, "-m", "course_site.analyser_process", ""],
+        input=json.dumps({"texts": [123], "keep": True}) + "\n",
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["error"].startswith("한국어 분석기가 검색 색인용 글을 분석하다 멈췄습니다")
 
 
 class EarlyAnalyser:
