@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
+from skipped_blocks import lay_out_every_block
+
 # Pairs of Hangul syllables that end up on different lines: a word split in two.
 SPLIT_WORDS = """
 selector => {
@@ -217,7 +219,6 @@ WATCH_SKIPPING = """window.courseSkipped = new Map();
 document.addEventListener("contentvisibilityautostatechange", (event) => courseSkipped.set(event.target, event.skipped), true);"""
 SKIPPED_BLOCKS = "() => [...courseSkipped].filter(([block, skipped]) => skipped && block.isConnected).map(([block]) => block)"
 BLOCK_TOPS = "() => [...document.querySelector('.md-content__inner').children].map(e => Math.round(e.getBoundingClientRect().top + scrollY))"
-EVERY_BLOCK_LAID_OUT = ".md-content__inner > * { content-visibility: visible !important; }"
 
 
 def open_watching_skipped(reader, url: str, screen: str = "phone"):
@@ -255,7 +256,7 @@ def test_once_drawn_every_block_sits_where_it_would_without_skipping(reader, sit
     for tab in (skipping, whole):
         tab.page.goto(site_url + longest_page)
         tab.page.wait_for_load_state("load")
-    whole.page.add_style_tag(content=EVERY_BLOCK_LAID_OUT)
+    lay_out_every_block(whole.page)
     for tab in (skipping, whole):
         scroll_through(tab.page)
     assert skipping.page.evaluate(BLOCK_TOPS) == whole.page.evaluate(BLOCK_TOPS)
