@@ -65,4 +65,21 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     label.replaceWith(button);
   });
+  if (drawer) drawer.addEventListener("change", courseShowCurrentPageInDrawer);
 });
+
+/* Material scrolls the menu to the current page's link when the page loads,
+   but on a phone the closed drawer's contents are not laid out (course.css)
+   and the link has no size then; so it is done the first time the drawer
+   opens, the link in the middle of the menu as Material would place it. */
+var courseDrawerShown = false;
+function courseShowCurrentPageInDrawer(event) {
+  if (courseDrawerShown || !event.target.checked) return;
+  courseDrawerShown = true;
+  document.querySelectorAll(".md-sidebar--primary .md-nav__link--active[href]").forEach(function (link) {
+    var menu = link.closest(".md-sidebar__scrollwrap");
+    if (!menu || !link.offsetHeight) return; // the table of contents inside the menu may be folded away
+    var offset = link.getBoundingClientRect().top - menu.getBoundingClientRect().top + menu.scrollTop;
+    menu.scrollTo({ top: offset - menu.clientHeight / 2 });
+  });
+}

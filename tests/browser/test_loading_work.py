@@ -1,0 +1,96 @@
+"""Work a phone is spared while a page loads, with nothing lost: the page is laid out once for
+JavaScript (not first for no-js), and the closed navigation drawer's contents are not laid out
+until it opens, then show the current page as Material's script would have."""
+
+from __future__ import annotations
+
+import pytest
+
+# The root's class at the moment the header is parsed: before anything below it can be laid out,
+# and before Material's bundle (at the end of the body) runs.
+CLASS_WHEN_HEADER_PARSED = """window.courseClassAtHeader = null;
+new MutationObserver((changes, observer) => {
+  if (document.querySelector(".md-header")) {
+    window.courseClassAtHeader = document.documentElement.className;
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });"""
+
+DRAWER_LINKS_RENDERED = "() => [...document.querySelectorAll('.md-sidebar--primary a')].some(a => a.checkVisibility())"
+
+
+def test_the_page_is_styled_for_javascript_before_anything_is_laid_out(reader, site_url, reading_pages):
+    tab = reader("light", "phone")
+    tab.page.add_init_script(CLASS_WHEN_HEADER_PARSED)
+    for path in reading_pages:
+        tab.page.goto(site_url + path)
+        tab.page.wait_for_load_state("load")
+        at_header = tab.page.evaluate("window.courseClassAtHeader")
+        assert at_header is not None, path
+        assert "js" in at_header.split() and "no-js" not in at_header.split(), (path, at_header)
+
+
+def test_without_javascript_the_page_keeps_its_no_js_styles(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        assert page.evaluate("document.documentElement.className").split() == ["no-js"]
+        # Material hides the search box that cannot work without its script.
+        assert page.locator(".md-search").evaluate("e => getComputedStyle(e).display") == "none"
+    finally:
+        context.close()
+
+
+def open_drawer(page) -> None:
+    page.get_by_role("button", name="메뉴").click()
+    page.wait_for_timeout(400)  # the drawer slides in
+
+
+def test_the_closed_drawer_is_not_laid_out_on_a_phone_until_it_opens(reader, site_url):
+    tab = reader("light", "phone", touch=True)
+    tab.page.goto(site_url)
+    tab.page.wait_for_load_state("load")
+    assert not tab.page.evaluate(DRAWER_LINKS_RENDERED)
+    open_drawer(tab.page)
+    assert tab.page.evaluate(DRAWER_LINKS_RENDERED)
+    tab.page.locator("label.md-overlay").click(position={"x": 380, "y": 400})  # tap beside the drawer
+    tab.page.wait_for_timeout(100)
+    assert tab.page.evaluate(DRAWER_LINKS_RENDERED), "the menu went blank while still sliding away"
+    tab.page.wait_for_timeout(400)
+    assert not tab.page.evaluate("document.getElementById('__drawer').checked")
+    assert not tab.page.evaluate(DRAWER_LINKS_RENDERED)
+
+
+def test_the_drawer_is_laid_out_as_usual_on_a_laptop(reader, site_url):
+    tab = reader("light", "laptop")
+    tab.page.goto(site_url)
+    assert tab.page.evaluate(DRAWER_LINKS_RENDERED)
+
+
+@pytest.mark.parametrize("height", [500, 844])
+def test_an_opened_drawer_shows_the_current_pages_link(reader, site_url, reading_pages, height):
+    """Where the current page is a link in the menu (pages without a table of contents), it is in
+    view when the drawer opens, however far down the menu it is."""
+    checked = 0
+    for path in reading_pages:
+        tab = reader("light", width=390, height=height, touch=True)
+        tab.page.goto(site_url + path)
+        tab.page.wait_for_load_state("load")
+        open_drawer(tab.page)
+        place = tab.page.evaluate(
+            """() => {
+              const link = [...document.querySelectorAll('.md-sidebar--primary .md-nav__link--active[href]')]
+                .find(a => a.offsetHeight);
+              if (!link) return null;
+              const menu = link.closest('.md-sidebar__scrollwrap').getBoundingClientRect();
+              const box = link.getBoundingClientRect();
+              return {top: box.top - menu.top, bottom: menu.bottom - box.bottom};
+            }"""
+        )
+        tab.context.close()
+        if place is None:
+            continue
+        checked += 1
+        assert place["top"] >= 0 and place["bottom"] >= 0, (path, place)
+    assert checked > 0, "no page whose menu entry is a link"
