@@ -122,6 +122,18 @@ def fixture_course(tmp_path_factory) -> tuple[Path, Path]:
     return folder / "project", folder / "site"
 
 
+@pytest.fixture
+def fixture_project(tmp_path, fixture_course) -> Path:
+    """A private copy of the fixture course with the warm caches of its one build.
+
+    The caches are keyed by content, so a test that adds a page or a figure
+    runs only what it added: its build no longer executes the fixture's
+    notebook or analyses its pages again.
+    """
+    project, _ = fixture_course
+    return copy_project(project, tmp_path / "project", with_cache=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright, one for the whole session (Playwright's sync API allows one)."""

@@ -20,7 +20,7 @@ from course_site.scaffold import Project
 from course_site.seminars import CourseConfig, validate
 from course_site.unfinished import REDRAW_TITLE, SCAFFOLD_SUMMARY, TODO_COMMENT
 from pymdownx.slugs import slugify
-from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, soup
+from support import FIXTURE_COURSE, ROOT, mkdocs_build, soup
 
 POSTS = ROOT / "tests" / "fixtures" / "jekyll"
 SEED = POSTS / "2022-11-03-data-first-look.md"
@@ -281,9 +281,9 @@ def test_post_url_becomes_a_relative_link_when_the_target_page_exists(project):
     assert "[데이터로 뭐를 할까?](02-linear-regression.md)에 이어," in page
 
 
-def test_a_post_with_nothing_unfinished_builds_strictly_and_one_with_marks_is_refused(tmp_path):
+def test_a_post_with_nothing_unfinished_builds_strictly_and_one_with_marks_is_refused(tmp_path, fixture_project):
     """Both posts: the strict build refuses naming every mark; a preview renders the finished page."""
-    project = make_fixture_course(tmp_path / "project")
+    project = fixture_project
     assert run_import(project, CONVERTIBLE) == 0
     assert run_import(project, LEFTOVERS) == 0
     unfinished = project / "docs" / "2022-2" / "06-jekyll-leftovers.md"

@@ -17,7 +17,7 @@ from course_site.page_source import parse_page
 from course_site.scaffold import Project
 from course_site.seminars import CourseConfig, validate
 from course_site.unfinished import SCAFFOLD_SUMMARY, TODO_COMMENT
-from support import FIXTURE_COURSE, ROOT, make_fixture_course, mkdocs_build, run_script, soup
+from support import FIXTURE_COURSE, ROOT, mkdocs_build, run_script, soup
 
 SEMINAR_05 = {
     "number": "5",
@@ -155,9 +155,9 @@ def test_help_is_in_korean(capsys):
     assert "사용법:" in help_text and "회차" in help_text and "--slug" in help_text and "--term" in help_text
 
 
-def test_a_finished_seminar_shows_everywhere_and_an_unfinished_one_is_refused_naming_each_mark(tmp_path):
+def test_a_finished_seminar_shows_everywhere_and_an_unfinished_one_is_refused_naming_each_mark(tmp_path, fixture_project):
     """Two scaffolded seminars: the unfinished one stops the strict build naming each mark; without it the site passes."""
-    project = make_fixture_course(tmp_path / "project")
+    project = fixture_project
     unfinished = "docs/2022-2/06-left-unfinished.md"
     for changes in ({}, {"number": 6, "slug": "left-unfinished", "title": "06 미완성"}):
         result = run_script("new_seminar.py", *arguments(**changes), "--project", str(project))
