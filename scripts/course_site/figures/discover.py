@@ -18,14 +18,15 @@ computing cache keys never imports matplotlib or executes author code.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import sys
 import zlib
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from course_site.errors import CourseBuildError
+from course_site.installed_packages import versions
 
 # The renderer's own text is part of every key: changing how figures are drawn
 # or post-processed draws them all again, with no version number to remember.
@@ -119,18 +120,33 @@ def misplaced_figures(figures_dir: Path) -> None:
 
 
 def shared_fingerprint(figures_dir: Path) -> str:
-    """Hash of what every figure depends on: shared modules, fonts, library versions."""
+    """Hash of what every figure depends on: shared modules, fonts, library versions.
+
+    The figure and notebook pipelines both ask for it in every build, and it
+    hashes the fonts (9 MB): the hash is kept for the process (a ``mkdocs
+    serve`` session) while every shared file keeps its inode, size and
+    modification time and the same library versions are installed.
+    """
+    shared_files = sorted(figures_dir.glob("*.py")) + sorted(figures_dir.glob("fonts/*"))
+    signature = tuple((path, *_file_state(path)) for path in shared_files)
+    return _shared_fingerprint(figures_dir, signature, versions(KEYED_DISTRIBUTIONS))
+
+
+def _file_state(path: Path) -> tuple[int, int, int]:
+    state = path.stat()
+    return state.st_ino, state.st_size, state.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=4)
+def _shared_fingerprint(
+    figures_dir: Path, signature: tuple[tuple[Path, int, int, int], ...], library_versions: tuple[tuple[str, str], ...]
+) -> str:
     digest = hashlib.sha256()
     digest.update(f"renderer {RENDERER_SOURCE}\n".encode())
     digest.update(f"python {sys.version_info.major}.{sys.version_info.minor}\n".encode())
-    for dist in KEYED_DISTRIBUTIONS:
-        try:
-            version = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            version = "absent"
+    for dist, version in library_versions:
         digest.update(f"{dist} {version}\n".encode())
-    shared_files = sorted(figures_dir.glob("*.py")) + sorted(figures_dir.glob("fonts/*"))
-    for path in shared_files:
+    for path, *_ in signature:
         digest.update(path.relative_to(figures_dir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
