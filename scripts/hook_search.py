@@ -3,7 +3,11 @@
 - ``on_config`` sets the search plugin's ``separator`` and ``fields`` from
   code (korean_search.SEPARATOR, FIELDS): mkdocs.yml says only ``- search``.
 - ``on_files`` reads docs/glossary.yml (not published itself) and adds the
-  generated 용어집 page ``glossary.md``.
+  generated 용어집 page ``glossary.md``. When a page's Markdown changed since
+  the last build (course_site.page_sources), it starts the analyser in its own
+  process now, so that it loads while the pages are rendered
+  (course_site.analyser_process), and ``on_page_content`` hands it the changed
+  page's blocks of text as soon as the page is rendered.
 - ``on_page_context`` fills that page with the terms and links to the
   sections that teach them, once every page is rendered (kept from the last
   build while the glossary and every page are unchanged:
@@ -27,6 +31,7 @@ import functools
 import json
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -42,9 +47,11 @@ from course_site.finished_index_cache import FinishedIndexCache, finished_key
 from course_site.glossary_listing_cache import listing_key, taught_by_page
 from course_site.glossary_page import DATA_FILE as GLOSSARY_DATA, MARKDOWN, PAGE_URI, PLACEHOLDER, glossary_html_of_pages
 from course_site.korean_analyser import kiwi_analyser
-from course_site.korean_search import FIELDS, SEPARATOR, build_search_index, displayed, entry_texts
+from course_site.korean_search import FIELDS, SEPARATOR, displayed, entry_texts
+from course_site.page_sources import PageSources
 from course_site.search_entry_cache import SearchEntryCache, page_key
 from course_site.search_worker import install_search_worker
+from course_site.vocabulary_counts import counts_version, vocabulary_index
 from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("search")
@@ -62,7 +69,8 @@ def on_config(config):
     _build.clear()
     _build.update(
         glossary=Glossary([]), glossary_text="", glossary_page=None, files=None, cache=None, entries=None,
-        cache_dir=Path(config.config_file_path).parent / ".cache" / "search",
+        cache_dir=Path(config.config_file_path).parent / ".cache" / "search", sources=None, changed={},
+        search_config=None,
     )
     search = search_plugin(config)
     if search is None or not search.config.enabled:
@@ -84,6 +92,7 @@ def on_config(config):
         functools.partial(early_analyser, cache_dir),
     )
     _build["entries"] = SearchEntryCache(cache_dir / "entries.json")
+    _build["sources"] = PageSources(cache_dir / "sources.json")
 
 
 # Material's on_config has made its SearchIndex by now; ours replaces it before any page is indexed.
@@ -93,6 +102,7 @@ def on_pre_build(config):
     if _build.get("entries") is None or type(getattr(search, "search_index", None)) is not SearchIndex:
         return  # no search, or not the index this cache was made for: Material indexes as it likes
     search.search_index = CachedSearchIndex(_build["entries"], _build["cache"], **search.config)
+    _build["search_config"] = search.config
 
 
 @reports_course_errors
@@ -109,7 +119,20 @@ def on_files(files, config):
     page = File.generated(config, PAGE_URI, content=MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(page)
     _build.update(glossary_page=page, files=files)
+    if _build["sources"] is not None:
+        sources = {file.src_uri: file.content_string for file in files.documentation_pages()}
+        _build["changed"] = _build["sources"].changed(sources)
+        _build["cache"].prepare(list(_build["changed"].values()))
     return files
+
+
+# Last, when every hook has changed the page's HTML: what Material's search will index.
+@event_priority(-100)
+@reports_course_errors
+def on_page_content(html, page, config, files):
+    if page.file.src_uri in _build.get("changed", {}) and _build.get("search_config") is not None:
+        _build["cache"].prefetch(entry_texts(early_entries(page, html, _build["search_config"])))
+    return html
 
 
 # Before Material's search plugin indexes the page in its own on_page_context.
@@ -156,7 +179,10 @@ def on_post_build(config):
     else:
         forget_pages(_build["files"])
         index = json.loads(raw)
-        report = build_search_index(index, _build["cache"].analyses, _build["glossary"])
+        analyses = _build["cache"]
+        counts = SingleEntryFile(_build["cache_dir"] / "vocabulary.json")
+        version = counts_version(analyses.version)
+        report = vocabulary_index(index, analyses.analyses, analyses.by_key, _build["glossary"], counts, version)
         # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes on the wire.
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
@@ -168,6 +194,7 @@ def on_post_build(config):
     log.info(report.summary())
     entries = _build["entries"]
     entries.save()
+    _build["sources"].save()
     log.debug(f"search entries: {entries.hits} pages from the cache, {entries.misses} parsed")
 
 
@@ -194,6 +221,16 @@ class CachedSearchIndex(SearchIndex):
         self.cache.store(key, self.entries[start:])
         # A changed page: its new text is analysed on the other core while the rest is rendered.
         self.analyses.prefetch([displayed(text) for text in entry_texts(self.entries[start:])])
+
+
+def early_entries(page, html: str, search_config) -> list[dict]:
+    """The search entries Material will make of ``page`` if its HTML stays ``html`` (made now, thrown away)."""
+    scratch = SearchIndex(**search_config)
+    rendered = SimpleNamespace(content=html, toc=page.toc, url=page.url, title=page.title, meta=page.meta)
+    scratch.add_entry_from_context(rendered)
+    return [
+        {name: displayed(entry[name]) for name in ("title", "text") if entry.get(name)} for entry in scratch.entries
+    ]
 
 
 def forget_pages(files) -> None:

@@ -8,9 +8,15 @@ Started in a process of its own when the first changed text is seen
 load is over by the time the search index wants the analysis, and the texts
 sent ahead with it (``prefetch``) are already analysed.
 
+It can be started before any block of text is known: as soon as the build
+sees an edited page's Markdown (hook_search ``on_files``), with that Markdown
+to ``prepare`` for (its dictionary entries loaded, the model built), so both
+the load and kiwipiepy's model build overlap the rendering of every page.
+
 The process speaks JSON lines: a request is a list of texts, the answer one
 morpheme list per text (``[form, tag, start, length]``), or
-``{"error": message}`` when the analyser cannot be loaded. It exits when its
+``{"error": message}`` when the analyser cannot be loaded. A request to
+prepare (``{"prepare": texts}``) or to analyse ahead is answered ``[]``. It exits when its
 input ends. ``mkdocs serve`` keeps it for the whole session (the module is
 imported once) and closes it at exit.
 
@@ -51,6 +57,11 @@ class AnalyserProcess:
         self.unread = 0  # answers to prefetches, not read yet
         atexit.register(self.close)
 
+    def prepare(self, texts: list[str]) -> None:
+        """Have the analyser loaded and made ready for ``texts`` (Markdown, say) without analysing them."""
+        self._write({"prepare": texts})
+        self.unread += 1
+
     def prefetch(self, texts: list[str]) -> None:
         """Have ``texts`` analysed now; the answer is read (and dropped) before the next request's."""
         if texts:
@@ -75,8 +86,11 @@ class AnalyserProcess:
                 self.process.kill()
 
     def _send(self, texts: list[str], keep: bool) -> None:
+        self._write({"texts": texts, "keep": keep})
+
+    def _write(self, request: dict) -> None:
         try:
-            self.process.stdin.write(json.dumps({"texts": texts, "keep": keep}, ensure_ascii=False) + "\n")
+            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
             self.process.stdin.flush()
         except OSError:
             self._failed()
@@ -112,6 +126,10 @@ def main(argv: list[str]) -> int:
         ahead: dict[str, list] = {}
         for line in sys.stdin:
             request = json.loads(line)
+            if "prepare" in request:
+                analyse.prepare(request["prepare"])
+                print("[]", flush=True)
+                continue
             texts = request["texts"]
             new = [text for text in dict.fromkeys(texts) if text not in ahead]
             ahead.update(zip(new, ([list(m) for m in found] for found in analyse(new))))

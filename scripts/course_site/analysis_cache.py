@@ -10,7 +10,7 @@ no longer in the site are dropped on each write, so it does not grow forever.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -43,10 +43,10 @@ class AnalysisCache:
     """Analyses of blocks of text by content hash; ``load_analyser`` is called only on a miss.
 
     ``start_early`` (optional) gives an analyser that can be handed texts
-    ahead (``prefetch``: analyser_process.AnalyserProcess), or None to keep
-    to ``load_analyser``. It is asked for only in a build that finds the cache
-    filled (an edit, not a first build): a first build analyses everything in
-    batches in this process, where its memory is bounded.
+    ahead (``prepare``, ``prefetch``: analyser_process.AnalyserProcess), or
+    None to keep to ``load_analyser``. It is asked for only in a build that
+    finds the cache filled (an edit, not a first build): a first build
+    analyses everything in batches in this process, where its memory is bounded.
     """
 
     def __init__(
@@ -59,6 +59,7 @@ class AnalysisCache:
         self._stored: KeyedFile | None = None
         self._early = None
         self._prefetched = 0  # pages handed ahead so far
+        self._handed: set[str] = set()  # pieces handed ahead so far
 
     @property
     def stored(self) -> KeyedFile:
@@ -66,23 +67,50 @@ class AnalysisCache:
             self._stored = KeyedFile(self.path, self.version)
         return self._stored
 
+    def prepare(self, sources: list[str]) -> None:
+        """Start the early analyser for pages whose ``sources`` (Markdown) changed, before any is rendered.
+
+        It loads, and looks up the dictionary entries the sources may need,
+        while the pages are rendered; nothing is analysed yet. Only the first
+        PREFETCH_PAGES sources are looked at (an edit touches one or two pages).
+        """
+        if not sources or not self._early_wanted():
+            return
+        if self._start():
+            self._early.prepare(sources[:PREFETCH_PAGES])
+
     def prefetch(self, texts: list[str]) -> None:
         """Start analysing what the cache lacks of a changed page's ``texts`` (see ``start_early``)."""
-        if self.start_early is None or not self.stored.stored or self._prefetched >= PREFETCH_PAGES:
+        if not self._early_wanted() or self._prefetched >= PREFETCH_PAGES:
             return
         missing = [text for text in texts if key_of(text) not in self.stored]
-        if not missing:
+        # A page handed ahead when rendered (hook_search on_page_content) comes again when indexed.
+        found = dict.fromkeys(piece for text in missing for piece in hangul_pieces(text))
+        pieces = [piece for piece in found if piece not in self._handed]
+        if not pieces:
             return
-        if self._early is None:
-            self._early = self.start_early() or False  # False: none to be had, do not ask again
-        if self._early:
-            pieces = list(dict.fromkeys(piece for text in missing for piece in hangul_pieces(text)))
+        if self._start():
             self._prefetched += 1
+            self._handed.update(pieces)
             self._early.prefetch(pieces)
 
-    def analyses(self, texts: list[str]) -> tuple[list[Analysis], int]:
-        """One Analysis per text, and how many texts had to be analysed now."""
+    def _early_wanted(self) -> bool:
+        return self.start_early is not None and self._early is not False and bool(self.stored.stored)
+
+    def _start(self) -> bool:
+        if self._early is None:
+            self._early = self.start_early() or False  # False: none to be had, do not ask again
+        return bool(self._early)
+
+    def analyses(self, texts: list[str], keep: Iterable[str] = ()) -> tuple[list[Analysis], int]:
+        """One Analysis per text, and how many texts had to be analysed now.
+
+        ``keep``: hashes of blocks still in the site though not asked for now
+        (their analyses are kept in the file for the next build).
+        """
         stored = self.stored
+        for key in keep:
+            stored.get(key)
         keys = [key_of(text) for text in texts]
         found = {key: stored.get(key) for key in keys}
         missing = {key: text for key, text in zip(keys, texts) if found[key] is None}
@@ -99,6 +127,12 @@ class AnalysisCache:
                     stored.put(key, found[key])
         stored.save()
         return [_analysis(found[key]) for key in keys], len(missing)
+
+
+    def by_key(self, key: str) -> Analysis | None:
+        """The analysis kept for the block of hash ``key`` (not kept for the next build by asking), or None."""
+        found = self.stored.stored.get(key)
+        return None if found is None else _analysis(found)
 
 
 def _analysis(stored: list) -> Analysis:

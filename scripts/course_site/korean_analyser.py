@@ -26,7 +26,7 @@ DICTIONARIES = ("default.dict", "multi.dict")  # in the model's folder, as kiwip
 
 
 @functools.cache
-def kiwi_analyser(cache_dir: Path | None = None) -> Analyse:
+def kiwi_analyser(cache_dir: Path | None = None) -> KiwiAnalyser:
     """A batch analyser over kiwipiepy, with one worker thread per CPU core.
 
     ``cache_dir`` keeps the dictionaries' indexes across builds (none: made in memory).
@@ -41,17 +41,38 @@ def kiwi_analyser(cache_dir: Path | None = None) -> Analyse:
         ) from None
     kiwi = Kiwi(num_workers=os.cpu_count() or 1, **KIWI_OPTIONS)
     model = Path(kiwipiepy_model.get_model_path())
-    dictionaries = [
-        WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES
-    ]
+    dictionaries = [WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES]
+    return KiwiAnalyser(kiwi, dictionaries)
 
-    def analyse(texts: list[str]) -> list[list[Morpheme]]:
+
+class KiwiAnalyser:
+    """An Analyse over one kiwipiepy instance; ``prepare`` does the slow part of a first analysis ahead."""
+
+    def __init__(self, kiwi, dictionaries: list[WordDictionary]):
+        self.kiwi = kiwi
+        self.dictionaries = dictionaries
+
+    def __call__(self, texts: list[str]) -> list[list[Morpheme]]:
         if not texts:
             return []
-        for dictionary in dictionaries:
+        for dictionary in self.dictionaries:
             dictionary.cover(texts)
         # An iterable in, results out in the same order; kiwipiepy spreads the
         # work over its worker threads without the GIL.
-        return [[Morpheme(t.form, t.tag, t.start, t.len) for t in tokens] for tokens in kiwi.tokenize(texts)]
+        analysed = self.kiwi.tokenize(texts)
+        return [[Morpheme(t.form, t.tag, t.start, t.len) for t in tokens] for tokens in analysed]
 
-    return analyse
+    def prepare(self, texts: list[str]) -> None:
+        """Load the dictionary entries ``texts`` may hold and build the model now, analysing nothing.
+
+        kiwipiepy builds its model on the first analysis and again on the first
+        after entries were added (about 0.75 s of CPU each): given the Markdown
+        of the edited pages before they are rendered, this is over by the time
+        their blocks of text come. Entries loaded for text that the blocks turn
+        out not to hold change no analysis (course_site.word_dictionaries).
+        """
+        for dictionary in self.dictionaries:
+            dictionary.read_index()
+            if texts:
+                dictionary.cover(texts)
+        self.kiwi.tokenize("가")

@@ -133,6 +133,11 @@ class WordDictionary:
             self._index = DictionaryIndex.cached(self.path, self.cache_dir)
         return self._index
 
+    def read_index(self) -> None:
+        """Read the index now rather than with the first text (an analyser started ahead of its work)."""
+        if not self.whole:
+            self.index  # noqa: B018 - the property reads and keeps it
+
     def cover(self, texts: Iterable[str]) -> int:
         """Load every entry that may occur in ``texts`` and is not loaded yet; how many lines were added."""
         if self.whole:
