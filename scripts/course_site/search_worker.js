@@ -53,9 +53,15 @@
   // for words the first misses), and starts a little before its first word.
   const WINDOW = 110
   const LEAD = 24
+  // Longer than any marked spelling (with the spaces a phrase may hold).
+  const LONGEST_MARK = 200
   // Query terms whose expansion (the index words they start) is remembered:
   // typing a query asks for the same terms again and again.
   const REMEMBERED_TERMS = 500
+  // The terms of a page heading added to group its sections (it matched nothing).
+  const NO_TERMS = Object.freeze({})
+  // Milliseconds of warm-up work (warmUp()) between chances to answer a query.
+  const WARM_UP_SLICE = 4
   // At most this many forms per query word: a one-syllable word can be the
   // tail of hundreds of compounds, and each form costs lunr a lookup.
   const MAX_FORMS = 16
@@ -107,6 +113,8 @@
       const message = event.data
       if (message && message.type === SETUP) {
         setup(message.data)
+        // After Material has built its index in this same task.
+        setTimeout(warmUp, 0)
       } else if (message && message.type === QUERY && site.enabled && site.index) {
         const query = rewrite(String(message.data))
         if (query.words)
@@ -144,6 +152,27 @@
         title: doc.title, text: doc.text, tags: doc.tags, boost: doc.boost ?? 1,
         page: doc.location.split("#")[0], flatTitle: flat(doc.title), plain: null, vectors: null
       })
+  }
+
+  /* While the reader types the first query, each section's lunr vectors are
+     found in small slices of work (a query that arrives meanwhile is answered
+     between two slices): the first time a query meets a section, finding
+     them by name among all fields' vectors was a fifth of its answer
+     (지도학습은 at 500 pages). */
+  function warmUp() {
+    if (!site.enabled || !site.index)
+      return
+    const fields = FIELDS.filter(field => site.index.fields.includes(field))
+    const docs = site.docs.values()
+    const slice = () => {
+      const until = performance.now() + WARM_UP_SLICE
+      for (let next = docs.next(); !next.done; next = docs.next()) {
+        vectorsOf(next.value.location, fields)
+        if (performance.now() > until)
+          return setTimeout(slice, 0)
+      }
+    }
+    slice()
   }
 
   /* Query ----------------------------------------------------------------- */
@@ -249,18 +278,31 @@
       return { items: [] }
     const items = []
     const present = new Uint8Array(query.terms.length)
+    // Which words a section holds, as Material reads it ({word: found}): one
+    // object per combination, shared by every section with it. The message
+    // copies a shared object once, and the page reads thousands fewer.
+    const combinations = new Map()
+    const termsOf = key => {
+      let terms = combinations.get(key)
+      if (!terms) {
+        terms = Object.fromEntries(query.words.map((word, index) => [word, key[index] === "1"]))
+        combinations.set(key, terms)
+      }
+      return terms
+    }
     for (const hit of lookUp(query.terms).values()) {
       const doc = site.docs.get(hit.ref)
       if (!doc)
         continue
       for (const position of hit.terms)
         present[position] = 1
-      const terms = {}
+      let key = ""
       let found = 0
-      query.words.forEach((word, index) => {
-        terms[word] = query.needs[index].some(form => form.every(position => present[position]))
-        found += terms[word]
-      })
+      for (const forms of query.needs) {
+        const holds = forms.some(form => form.every(position => present[position]))
+        key += holds ? "1" : "0"
+        found += holds
+      }
       present.fill(0)
       // A section where no word was found matched only part of a form
       // (engineer of data engineer): it is no result.
@@ -269,7 +311,7 @@
       // Material's boost (1 for a page, plus the share of the query found),
       // counted in the words the reader typed rather than in forms.
       const boost = +(doc.page === hit.ref) + found / query.words.length
-      items.push({ location: hit.ref, doc, score: hit.score * (1 + boost ** 2), terms, found })
+      items.push({ location: hit.ref, doc, score: hit.score * (1 + boost ** 2), terms: termsOf(key), found })
     }
 
     /* Rank the best-scored sections by tier: reading every matching section's
@@ -296,7 +338,7 @@
     const pages = []
     for (const [page, group] of groups) {
       if (!group.some(item => item.location === page) && site.docs.has(page))
-        group.push({ location: page, doc: site.docs.get(page), score: 0, terms: {}, found: 0 })
+        group.push({ location: page, doc: site.docs.get(page), score: 0, terms: NO_TERMS, found: 0 })
       pages.push(group)
     }
 
@@ -523,7 +565,8 @@
     if (at >= 0) {
       windows.push(around(text, at))
     } else {
-      const firsts = each.map(word => firstMatches(text, word))
+      // One word's window is around its first match: no later match is looked for.
+      const firsts = each.map(word => firstMatches(text, word, each.length > 1 ? 8 : 1))
       const all = firsts.flat().sort((a, b) => a - b)
       if (!all.length)
         return `<p>${escapeHtml(text.slice(0, wordEnd(text, WINDOW)))}${WINDOW < text.length ? "…" : ""}</p>`
@@ -559,11 +602,11 @@
     return `<p>${before}${parts.join(" … ")}${after}</p>`
   }
 
-  // Up to a few start positions of a word's matches in text.
-  function firstMatches(text, pattern) {
+  // The start positions of a word's first few matches in text.
+  function firstMatches(text, pattern, few) {
     const found = []
     pattern.lastIndex = 0
-    for (let match; found.length < 8 && (match = pattern.exec(text)); ) {
+    for (let match; found.length < few && (match = pattern.exec(text)); ) {
       found.push(match.index)
       if (!match[0])
         pattern.lastIndex++
@@ -591,12 +634,15 @@
   }
 
   // text[start, end) escaped, with the pattern's matches marked; a match
-  // running past end is marked whole.
+  // running past end is marked whole. The search stops a match's length past
+  // end: left to run, it would read the rest of a long section for the next
+  // match, once per result.
   function markPlain(text, start, end, pattern) {
+    const near = text.slice(0, end + LONGEST_MARK)
     let html = ""
     let from = start
     pattern.lastIndex = start
-    for (let match; (match = pattern.exec(text)) && match.index < end; ) {
+    for (let match; (match = pattern.exec(near)) && match.index < end; ) {
       if (!match[0]) {
         pattern.lastIndex++
         continue

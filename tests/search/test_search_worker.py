@@ -26,7 +26,7 @@ PAGES = 24
 HARNESS = r"""
 const fs = require("fs"), vm = require("vm")
 const [worker, input] = process.argv.slice(2)
-const { index, queries } = JSON.parse(fs.readFileSync(input, "utf8"))
+const { index, queries, pause } = JSON.parse(fs.readFileSync(input, "utf8"))
 const listeners = []
 let answered
 const scope = { console, performance, setTimeout, importScripts() {} }
@@ -38,16 +38,26 @@ vm.runInContext(fs.readFileSync(worker, "utf8"), scope)
 const send = data => new Promise(resolve => { answered = resolve; listeners.forEach(l => l({ data })) })
 ;(async () => {
   await send({ type: 0, data: { ...index, options: { suggest: false } } })
-  const results = []
-  for (const query of queries)
-    results.push((await send({ type: 2, data: query })).data.items)
-  process.stdout.write(JSON.stringify(results))
+  // Without a pause the queries come before any timer the worker set, as a query typed
+  // while the page loads does.
+  if (pause)
+    await new Promise(resolve => setTimeout(resolve, pause))
+  const results = [], records = []
+  for (const query of queries) {
+    const { items } = (await send({ type: 2, data: query })).data
+    results.push(items)
+    // How many distinct objects the message holds for the sections' found words.
+    records.push(new Set(items.flat().map(item => item.terms)).size)
+  }
+  process.stdout.write(JSON.stringify({ results, records }))
 })()
 """
 
 
 # A long section: the words of the query far apart, and markup the reader never sees.
 FILLER = "<p>" + "가나다 " * 60 + "</p>"
+# A word at the start and again across the end of its snippet's window (110 characters).
+EDGE = "경계어 " + "가" * 80 + " " + "나" * 23 + "경계어입니다 " + "다" * 40
 LONG = f"<p>신경망은 <code>a &lt; b</code> 층을 쌓습니다.</p>{FILLER}<p>역전파로 가중치를 고칩니다.</p>{FILLER}"
 
 
@@ -65,6 +75,7 @@ def course_index(pages: int) -> dict:
             {"location": page + "#c", "title": "정리", "text": f"<p>정리 {number}</p><p>오늘 딥러닝을 보았습니다.</p>"},
         ]
     docs.append({"location": "000-seminar/#long", "title": "긴 절", "text": LONG})
+    docs.append({"location": "000-seminar/#edge", "title": "창 끝", "text": f"<p>{EDGE}</p>"})
     for doc in docs:
         doc["tags"] = ["seminar"]  # Material gives sections their page's tags
     separator = r"[\s\-()\[\]{}·…,/\"'“”‘’]+|[.!?;:]+(?=\s|$)"
@@ -99,11 +110,17 @@ def plain(html: str) -> str:
     return re.sub(r"<[^>]*>", "", html)
 
 
-def ask(worker: Path, tmp_path: Path, *queries: str) -> list[list[list[dict]]]:
-    """For each query, the result pages the worker posts, each a list of sections."""
+def ask(worker: Path, tmp_path: Path, *queries: str, pause: int = 0) -> list[list[list[dict]]]:
+    """For each query, the result pages the worker posts, each a list of sections; asked
+    ``pause`` milliseconds after the index is sent."""
+    return run_harness(worker, tmp_path, queries, pause)["results"]
+
+
+def run_harness(worker: Path, tmp_path: Path, queries, pause: int = 0) -> dict:
     harness, data = tmp_path / "harness.js", tmp_path / "input.json"
     harness.write_text(HARNESS, encoding="utf-8")
-    data.write_text(json.dumps({"index": course_index(PAGES), "queries": list(queries)}), encoding="utf-8")
+    data.write_text(json.dumps({"index": course_index(PAGES), "queries": list(queries), "pause": pause}),
+                    encoding="utf-8")
     run = subprocess.run(
         [node_executable(), str(harness), str(worker), str(data)],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
@@ -190,3 +207,28 @@ def test_a_query_in_lunrs_own_syntax_is_answered_by_materials_search_with_its_hi
     # Material marks from lunr's positions: after our query, lunr still records them.
     assert all("<mark>신경망" in item["text"] for page in materials for item in page if item["score"] > 0)
     assert ours and ours != materials
+
+
+def test_a_query_answered_before_and_after_the_worker_has_warmed_up_gets_the_same_results(worker, tmp_path):
+    # After the index arrives the worker finds every section's lunr vectors in slices of
+    # idle time; a query may come before, between or after them.
+    queries = ("딥러닝", "신경망 역전파", "러닝")
+    assert ask(worker, tmp_path, *queries) == ask(worker, tmp_path, *queries, pause=300)
+
+
+def test_sections_that_found_the_same_words_share_one_record_of_them_in_the_message(worker, tmp_path):
+    # The page copies every object of a result message; thousands of sections at 500 pages
+    # name the same one or two combinations of found words.
+    answer = run_harness(worker, tmp_path, ["딥러닝을 신경망", "딥러닝"])
+    sections = [len([item for page in pages for item in page]) for pages in answer["results"]]
+    assert sections[0] > 3 * PAGES
+    # found both, found only 딥러닝, only 신경망, and the page headings that found neither
+    assert answer["records"][0] <= 4 and answer["records"][1] <= 2
+
+
+def test_a_match_running_past_the_end_of_a_snippet_window_is_marked_whole(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "경계어")
+    (edge,) = [item for page in pages for item in page if item["location"] == "000-seminar/#edge"]
+    # The window is the first 110 characters; the second 경계어 starts two before its end.
+    assert plain(edge["text"]).count("경계어") == 2
+    assert edge["text"].count("<mark>경계어</mark>") == 2, edge["text"]
