@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from course_site.errors import CourseBuildError
@@ -67,6 +67,9 @@ def on_config(config):
     )
 
 
+# Before the notebook hook (100) runs notebooks: a misplaced or broken figure
+# script is found by reading it, and should not wait for a kernel to finish.
+@event_priority(105)
 @reports_course_errors
 def on_files(files, config):
     report = build_figures(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from support import mkdocs_build
 
 PAGE = "docs/2022-2/04-what-to-do-with-data.md"
@@ -43,3 +47,25 @@ def test_a_failing_notebook_cell_fails_the_build_naming_notebook_and_cell(projec
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "notebooks/seminar04/supervised_learning.py 셀" in result.stderr and "ValueError: 실습 오류" in result.stderr
+
+
+def stray_figure(project):
+    (project / "figures" / "stray.py").write_text('"""떠돌이 그림"""\n\n\ndef draw(rng):\n    return None\n', encoding="utf-8")
+    return "figures/stray.py:4"
+
+
+def raising_figure(project):
+    script = next((project / "figures").glob("*/*.py"))
+    script.write_text(script.read_text(encoding="utf-8").replace("def draw(rng):", "def draw(rng):\n    1 / 0"), encoding="utf-8")
+    return "ZeroDivisionError"
+
+
+@pytest.mark.parametrize("mistake", [stray_figure, raising_figure], ids=["misplaced-script", "raising-script"])
+def test_a_figure_mistake_is_reported_before_any_notebook_runs(fixture_project, tmp_path, mistake):
+    """Reading or drawing a figure takes seconds; a notebook's kernel can take minutes, and need not run first."""
+    shutil.rmtree(fixture_project / ".cache" / "notebooks")  # every notebook would have to run
+    named = mistake(fixture_project)
+    result = mkdocs_build(fixture_project, tmp_path / "out")
+    assert result.returncode != 0 and named in result.stderr, result.stderr
+    assert "새로 실행" not in result.stderr, "a notebook ran before the figure mistake was reported"
+    assert "Traceback (most recent call last)" not in result.stderr
