@@ -22,15 +22,13 @@ import io
 import logging
 import re
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from course_site.content_cache import write_atomically
+from course_site.installed_packages import versions
 
 # Versions that change the bytes of a subset: part of its cache key.
-_SUBSETTER = "fonttools {} brotli {}".format(
-    *(metadata.version(name) for name in ("fonttools", "brotli"))
-)
+_SUBSETTER = "fonttools {} brotli {}".format(*(version for _, version in versions(("fonttools", "brotli"))))
 
 
 def family_name(font_path: str) -> str:
