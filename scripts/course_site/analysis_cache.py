@@ -120,6 +120,9 @@ class AnalysisCache:
             # their batch is done, not all of a 500-page site's at once.
             # Each text's analysis depends on that text alone, so batches change nothing.
             keys_missing, texts_missing = list(missing), list(missing.values())
+            expect = getattr(analyser, "expect", None)  # the analyser of this process (a cold build)
+            if expect is not None:
+                expect(sum(len(piece) for text in texts_missing for piece in hangul_pieces(text)))
             for start in range(0, len(texts_missing), BATCH_TEXTS):
                 fresh = analyse_texts(texts_missing[start : start + BATCH_TEXTS], analyser)
                 for key, analysis in zip(keys_missing[start : start + BATCH_TEXTS], fresh):

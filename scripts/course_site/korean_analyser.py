@@ -17,7 +17,7 @@ from pathlib import Path
 
 from course_site.errors import CourseBuildError
 from course_site.korean_search import Analyse, Morpheme
-from course_site.word_dictionaries import WordDictionary
+from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
 
 #: Constructor options; part of the analysis cache's version (analysis_cache.analyser_version).
 #: The dictionaries these leave out are loaded by course_site.word_dictionaries instead.
@@ -61,6 +61,17 @@ class KiwiAnalyser:
         # work over its worker threads without the GIL.
         analysed = self.kiwi.tokenize(texts)
         return [[Morpheme(t.form, t.tag, t.start, t.len) for t in tokens] for tokens in analysed]
+
+    def expect(self, characters: int) -> None:
+        """Batches of this many characters in all are coming: past WHOLE_ABOVE, load whole dictionaries now.
+
+        A cold build would otherwise look entries up for its first batch, rebuild
+        the model, and load the files whole at the second (100 pages: about 5 s
+        of CPU more). Loading them whole gives kiwipiepy's defaults either way.
+        """
+        if characters > WHOLE_ABOVE:
+            for dictionary in self.dictionaries:
+                dictionary.load_whole()
 
     def prepare(self, texts: list[str]) -> None:
         """Load the dictionary entries ``texts`` may hold and build the model now, analysing nothing.

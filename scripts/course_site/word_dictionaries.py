@@ -153,6 +153,10 @@ class WordDictionary:
             # kiwipiepy refused a part (an entry whose name was not found): the whole file cannot be wrong.
             return self._load_whole()
 
+    def load_whole(self) -> int:
+        """Load the whole file now (much text is coming); how many lines were added."""
+        return 0 if self.whole else self._load_whole()
+
     def _load_whole(self) -> int:
         # The file itself, in its own order (a name before its other spellings);
         # kiwipiepy skips the entries it already has.

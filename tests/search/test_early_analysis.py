@@ -1,4 +1,4 @@
-"""An edit's analyser starts before the pages are rendered, and the index it makes is the one a cold build makes."""
+"""An edit's analyser starts before the pages are rendered, a cold one loads whole dictionaries at once, same index."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import sys
 
 import pytest
 
+from course_site import analysis_cache
 from course_site.analyser_process import AnalyserProcess
 from course_site.analysis_cache import PREFETCH_PAGES, AnalysisCache
-from course_site.korean_analyser import kiwi_analyser
+from course_site.korean_analyser import KiwiAnalyser, kiwi_analyser
+from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
 from course_site.page_sources import PageSources
 from support import ROOT, mkdocs_build
 
@@ -157,3 +159,37 @@ def test_an_edited_pages_index_is_byte_for_byte_the_index_of_a_build_without_cac
     assert "형태소 분석 0블록" not in cold.stderr
     index = "search/search_index.json"
     assert (tmp_path / "edited" / index).read_bytes() == (tmp_path / "cold" / index).read_bytes()
+
+
+# A cold build: the dictionaries whole before the first batch ------------------------------
+
+
+def test_a_cold_cache_tells_the_analyser_how_much_text_comes_before_the_first_batch(tmp_path, kiwi, monkeypatch):
+    monkeypatch.setattr(analysis_cache, "BATCH_TEXTS", 2)
+    calls = []
+
+    class Expecting:
+        def expect(self, characters):
+            calls.append(("expect", characters))
+
+        def __call__(self, texts):
+            calls.append(("analyse", len(texts)))
+            return kiwi(texts)
+
+    texts = [f"<p>{n}번째 <code>x</code> 강화학습</p>" for n in range(5)]
+    AnalysisCache(tmp_path / "analysis.json", Expecting).analyses(texts)
+    assert calls[0] == ("expect", sum(len(f"{n}번째 ") + len(" 강화학습") for n in range(5)))
+    assert calls.count(("expect", calls[0][1])) == 1 and len(calls) > 2
+
+
+def test_much_text_coming_loads_each_dictionary_file_whole_once(tmp_path):
+    path = tmp_path / "multi.dict"
+    path.write_text("합성곱 신경망\tNNP\t-30.2\n데이터 사이언스\tNNP\t-10.0\n", encoding="utf-8")
+    loaded = []
+    dictionary = WordDictionary(path, loaded.append, tmp_path)
+    analyser = KiwiAnalyser(None, [dictionary])
+    analyser.expect(WHOLE_ABOVE)
+    assert loaded == []  # no more than covering batch by batch would load
+    analyser.expect(WHOLE_ABOVE + 1)
+    analyser.expect(WHOLE_ABOVE + 1)
+    assert loaded == [str(path)] and dictionary.cover(["데이터 사이언스"]) == 0
