@@ -32,6 +32,7 @@ invisible characters. The analysis is cached per block of text
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,16 +173,21 @@ def analyse_texts(texts: list[str], analyse: Analyse) -> list[Analysis]:
 
 
 def _piece_words(piece: str, morphemes: list[Morpheme]) -> tuple[set[tuple[str, str]], set[str]]:
-    starts = {m.start for m in morphemes if m.tag.startswith(CONTENT_TAGS)}
+    starts = sorted({m.start for m in morphemes if m.tag.startswith(CONTENT_TAGS)})
+    # Each run looks only at the morphemes that start inside it (found by bisection, in
+    # their own order): scanning all of a paragraph's morphemes for each of its words
+    # took most of a cold build's time outside kiwipiepy.
+    by_start = sorted(range(len(morphemes)), key=lambda i: morphemes[i].start)
+    start_of = [morphemes[i].start for i in by_start]
     runs = []
     for run in _RUN.finditer(piece):
-        inside = [m for m in morphemes if run.start() <= m.start and m.end <= run.end()]
-        boundaries = sorted(
+        first, last = bisect.bisect_left(start_of, run.start()), bisect.bisect_left(start_of, run.end())
+        inside = [morphemes[i] for i in sorted(by_start[first:last]) if morphemes[i].end <= run.end()]
+        boundaries = [
             position
-            for position in starts
-            if run.start() < position < run.end()
-            and (_HANGUL.match(piece[position - 1]) or _HANGUL.match(piece[position]))
-        )
+            for position in starts[bisect.bisect_right(starts, run.start()) : bisect.bisect_left(starts, run.end())]
+            if _HANGUL.match(piece[position - 1]) or _HANGUL.match(piece[position])
+        ]
         content = [m for m in inside if m.tag.startswith(CONTENT_TAGS)]
         # A noun suffix belongs to the stem a reader types: 군집화 of 군집화는, 지적 of 지적인.
         suffixed = max((m.end for m in content), default=run.end())
