@@ -10,14 +10,6 @@
 - on_page_markdown: replaces ``<!-- seminar-schedule -->`` with a schedule.
 - on_page_content: puts the date/presenters/term/tags/reading-time header
   under a seminar's title, and its summary into the page's meta description.
-
-Two caches keep a build in which nothing changed from redoing the same
-rendering work (see tools/benchmark-results): coloured code blocks, put in the
-place of ``pymdownx.highlight`` in on_config (course_site.highlight_cache,
-``.cache/highlight``; a notebook's code cells went through Pygments on every
-build), and the theme's compiled templates, given to Jinja in on_env
-(course_site.template_cache, ``.cache/templates``). on_post_build saves the
-one and prunes the other.
 """
 
 from __future__ import annotations
@@ -32,12 +24,10 @@ from mkdocs.structure.files import File
 from course_site.course_nav import course_nav, expand_schedules, term_index_page
 from course_site.errors import CourseBuildError
 from course_site.feed import atom_feed
-from course_site.highlight_cache import HighlightCache, with_highlight_cache
 from course_site.notebook_links import linked_notebooks, notebook_page_uris
 from course_site.page_check_cache import PageCheckCache
 from course_site.page_checks import check_page
 from course_site.seminars import CourseConfig, korean_date, load_course, reading_minutes
-from course_site.template_cache import cache_compiled_templates
 from plugin_errors import reports_course_errors
 
 log = get_plugin_logger("seminars")
@@ -52,11 +42,6 @@ _build: dict = {}
 def on_config(config):
     _build.clear()
     _build["config"] = CourseConfig.from_extra(config.extra)
-    _build["caches"] = Path(config.config_file_path).parent / ".cache"
-    _build["highlight"] = HighlightCache(_build["caches"] / "highlight" / "blocks.json")
-    config.markdown_extensions = with_highlight_cache(
-        config.markdown_extensions, config.mdx_configs, _build["highlight"]
-    )
 
 
 @event_priority(110)  # before the notebook hook runs notebooks: a bad page fails fast
@@ -114,21 +99,6 @@ def on_page_content(html_text, page, config, files):
     # Right under the page title; a page without an h1 gets it on top.
     head, found, rest = html_text.partition("</h1>")
     return head + found + header + rest if found else header + html_text
-
-
-def on_env(env, config, files):
-    _build["templates"] = cache_compiled_templates(env, _build["caches"] / "templates")
-    return env
-
-
-def on_post_build(config):
-    highlight, templates = _build["highlight"], _build["templates"]
-    highlight.save()
-    templates.prune()
-    log.debug(
-        f"code blocks: {highlight.made} coloured by Pygments, {highlight.reused} from the cache; "
-        f"templates compiled: {templates.compiled}"
-    )
 
 
 # Helper functions -------------------------------------------------------------
