@@ -36,6 +36,13 @@ def render(env: jinja2.Environment) -> str:
     return env.get_template("main.html").render(CONTEXT)
 
 
+def build(themes, folder, **settings):
+    """One build's rendering with the cache in ``folder``: (the page, the cache)."""
+    env = environment(themes, **settings)
+    cache = cache_compiled_templates(env, folder)
+    return render(env), cache
+
+
 def test_templates_compiled_in_one_build_are_loaded_not_compiled_in_the_next(themes, tmp_path, monkeypatch):
     expected = render(environment(themes))
     first = environment(themes)
@@ -52,41 +59,30 @@ def test_templates_compiled_in_one_build_are_loaded_not_compiled_in_the_next(the
 
 
 def test_an_edited_template_is_compiled_again(themes, tmp_path):
-    first = environment(themes)
-    cache_compiled_templates(first, tmp_path / "cache")
-    render(first)
+    build(themes, tmp_path / "cache")
     (themes / "partials" / "nav.html").write_text("<nav class=\"new\"></nav>\n", encoding="utf-8")
-    second = environment(themes)
-    cache = cache_compiled_templates(second, tmp_path / "cache")
-    assert '<nav class="new"></nav>' in render(second)
+    page, cache = build(themes, tmp_path / "cache")
+    assert '<nav class="new"></nav>' in page
     assert cache.compiled == 1
 
 
 def test_environments_that_compile_differently_never_share_compiled_code(themes, tmp_path):
-    first = environment(themes)
-    cache_compiled_templates(first, tmp_path / "cache")
-    render(first)
-    trimmed = environment(themes, trim_blocks=True, lstrip_blocks=True)
-    cache = cache_compiled_templates(trimmed, tmp_path / "cache")
-    assert render(trimmed) == render(environment(themes, trim_blocks=True, lstrip_blocks=True))
+    build(themes, tmp_path / "cache")
+    page, cache = build(themes, tmp_path / "cache", trim_blocks=True, lstrip_blocks=True)
+    assert page == render(environment(themes, trim_blocks=True, lstrip_blocks=True))
     assert cache.compiled == 3
 
 
 def test_a_damaged_entry_is_compiled_again(themes, tmp_path):
-    first = environment(themes)
-    cache_compiled_templates(first, tmp_path / "cache")
-    expected = render(first)
+    expected, _ = build(themes, tmp_path / "cache")
     for entry in (tmp_path / "cache").iterdir():
         entry.write_bytes(entry.read_bytes()[:40])  # cut short, as by a crash
-    second = environment(themes)
-    cache = cache_compiled_templates(second, tmp_path / "cache")
-    assert render(second) == expected and cache.compiled == 3
+    page, cache = build(themes, tmp_path / "cache")
+    assert page == expected and cache.compiled == 3
 
 
 def test_compiled_templates_no_build_used_for_a_week_are_removed(themes, tmp_path):
-    first = environment(themes)
-    cache_compiled_templates(first, tmp_path / "cache")
-    render(first)
+    build(themes, tmp_path / "cache")
     week_ago = time.time() - 8 * 86400
     for entry in (tmp_path / "cache").iterdir():
         os.utime(entry, (week_ago, week_ago))
