@@ -1,33 +1,12 @@
-"""Work a phone is spared while a page loads, with nothing lost: the page is laid out once for
-JavaScript (not first for no-js), and the closed navigation drawer's contents are not laid out
-until it opens, then show the current page as Material's script would have."""
+"""Work a phone is spared while a page loads, with nothing lost: the closed navigation drawer's
+contents are not laid out until it opens, then show the current page as Material's script would
+have; without JavaScript the page keeps Material's no-js styles."""
 
 from __future__ import annotations
 
 import pytest
 
-# The root's class at the moment the header is parsed: before anything below it can be laid out,
-# and before Material's bundle (at the end of the body) runs.
-CLASS_WHEN_HEADER_PARSED = """window.courseClassAtHeader = null;
-new MutationObserver((changes, observer) => {
-  if (document.querySelector(".md-header")) {
-    window.courseClassAtHeader = document.documentElement.className;
-    observer.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true });"""
-
 DRAWER_LINKS_RENDERED = "() => [...document.querySelectorAll('.md-sidebar--primary a')].some(a => a.checkVisibility())"
-
-
-def test_the_page_is_styled_for_javascript_before_anything_is_laid_out(reader, site_url, reading_pages):
-    tab = reader("light", "phone")
-    tab.page.add_init_script(CLASS_WHEN_HEADER_PARSED)
-    for path in reading_pages:
-        tab.page.goto(site_url + path)
-        tab.page.wait_for_load_state("load")
-        at_header = tab.page.evaluate("window.courseClassAtHeader")
-        assert at_header is not None, path
-        assert "js" in at_header.split() and "no-js" not in at_header.split(), (path, at_header)
 
 
 def test_without_javascript_the_page_keeps_its_no_js_styles(browser, site_url):
