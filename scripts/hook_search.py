@@ -53,6 +53,7 @@ from course_site.search_entry_cache import SearchEntryCache, page_key
 from course_site.search_worker import install_search_worker
 from course_site.vocabulary_counts import counts_version, vocabulary_index
 from plugin_errors import reports_course_errors
+from strict_build import strict_build_failed
 
 log = get_plugin_logger("search")
 
@@ -167,6 +168,13 @@ def on_page_context(context, page, config, nav):
 @reports_course_errors
 def on_post_build(config):
     if not _build.get("cache"):
+        return
+    if strict_build_failed(config):
+        # MkDocs stops this build next: the warning above is read now, not
+        # after the changed pages are analysed. Nothing is saved, so the next
+        # build still knows which pages changed since the last good one.
+        _build["cache"].abandon()
+        log.info("앞의 경고로 이 빌드는 실패합니다: 한국어 검색 색인은 만들지 않았습니다.")
         return
     started = time.perf_counter()
     path = Path(config.site_dir) / "search" / "search_index.json"

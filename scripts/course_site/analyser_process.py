@@ -26,7 +26,6 @@ Run as ``python -m course_site.analyser_process [CACHE_DIR]``.
 from __future__ import annotations
 
 import atexit
-import functools
 import json
 import os
 import subprocess
@@ -85,6 +84,16 @@ class AnalyserProcess:
             except (OSError, subprocess.TimeoutExpired):
                 self.process.kill()
 
+    def stop(self) -> None:
+        """End the process now, dropping what it was doing: a failing build does not wait for it."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
     def _send(self, texts: list[str], keep: bool) -> None:
         self._write({"texts": texts, "keep": keep})
 
@@ -110,10 +119,19 @@ class AnalyserProcess:
         )
 
 
-@functools.cache
+_running: dict[Path | None, AnalyserProcess] = {}
+
+
 def analyser_process(cache_dir: Path | None = None) -> AnalyserProcess:
-    """One analyser process per project for the life of this process (a ``mkdocs serve`` session)."""
-    return AnalyserProcess(cache_dir)
+    """One analyser process per project for the life of this process (a ``mkdocs serve`` session).
+
+    One that ended (stopped by a failing build, or crashed and reported) is
+    replaced: the next build of a ``mkdocs serve`` session gets a working one.
+    """
+    process = _running.get(cache_dir)
+    if process is None or not process.running:
+        process = _running[cache_dir] = AnalyserProcess(cache_dir)
+    return process
 
 
 def main(argv: list[str]) -> int:

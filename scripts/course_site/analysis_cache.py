@@ -94,6 +94,12 @@ class AnalysisCache:
             self._handed.update(pieces)
             self._early.prefetch(pieces)
 
+    def abandon(self) -> None:
+        """Stop the early analyser without waiting for its answers: the build is failing and drops them."""
+        if self._early:
+            self._early.stop()
+        self._early = False
+
     def _early_wanted(self) -> bool:
         return self.start_early is not None and self._early is not False and bool(self.stored.stored)
 

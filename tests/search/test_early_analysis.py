@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from course_site import analysis_cache
-from course_site.analyser_process import AnalyserProcess
+from course_site.analyser_process import AnalyserProcess, analyser_process
 from course_site.analysis_cache import PREFETCH_PAGES, AnalysisCache
 from course_site.korean_analyser import KiwiAnalyser, kiwi_analyser
 from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
@@ -138,6 +138,21 @@ def test_an_analyser_process_that_fails_while_preparing_answers_with_a_message_a
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["error"].startswith("한국어 분석기가")
+
+
+
+def test_an_analyser_process_stopped_by_a_failing_build_is_replaced_for_the_next_build(tmp_path):
+    first = analyser_process(tmp_path)
+    assert analyser_process(tmp_path) is first  # one per project while it runs (mkdocs serve)
+    first.prefetch(["합성곱 신경망"])
+    first.stop()
+    assert not first.running
+    second = analyser_process(tmp_path)
+    try:
+        assert second is not first and second.running
+        assert second(["데이터"])[0][0].form == "데이터"
+    finally:
+        second.close()
 
 
 # A real edit -----------------------------------------------------------------------------

@@ -69,3 +69,26 @@ def test_a_figure_mistake_is_reported_before_any_notebook_runs(fixture_project, 
     assert result.returncode != 0 and named in result.stderr, result.stderr
     assert "새로 실행" not in result.stderr, "a notebook ran before the figure mistake was reported"
     assert "Traceback (most recent call last)" not in result.stderr
+
+
+def test_a_strict_build_with_a_warning_stops_before_the_search_analysis_and_a_preview_still_makes_the_index(
+    fixture_project, tmp_path
+):
+    # An edited page (its new text would be analysed) that links to no page.
+    page = next(path for path in sorted((fixture_project / "docs").glob("*/*.md")))
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n합성곱 신경망 이야기는 [다음 학기](no-such-page.md)에 이어집니다.\n",
+        encoding="utf-8",
+    )
+    analyses = fixture_project / ".cache" / "search" / "analysis.json"
+    kept_before = analyses.read_bytes()
+    strict = mkdocs_build(fixture_project, tmp_path / "strict")
+    assert strict.returncode != 0 and "no-such-page.md" in strict.stderr
+    assert "한국어 검색 색인은 만들지 않았습니다" in strict.stderr
+    assert "형태소 분석" not in strict.stderr and "Traceback" not in strict.stderr
+    assert analyses.read_bytes() == kept_before  # nothing analysed, nothing kept
+    preview = mkdocs_build(fixture_project, tmp_path / "preview", strict=False)
+    assert preview.returncode == 0, preview.stderr
+    assert "형태소 분석 0블록" not in preview.stderr and "한국어 검색 색인:" in preview.stderr
+    assert "합성곱" in (tmp_path / "preview" / "search" / "search_index.json").read_text(encoding="utf-8")
