@@ -20,7 +20,9 @@
   cached per block of text in ``.cache/search/`` next to mkdocs.yml (the
   finished index too, reused while Material's index and the glossary are the
   same: course_site.finished_index_cache), and puts our worker script in
-  front of Material's search worker.
+  front of Material's search worker. A strict build that has already logged a
+  warning is never written, so it skips this work (strict_build.py).
+- ``on_build_error`` stops the analyser process rather than wait for it.
 
 State lives in ``_build``, reset in ``on_config`` at the start of each build.
 """
@@ -204,6 +206,13 @@ def on_post_build(config):
     entries.save()
     _build["sources"].save()
     log.debug(f"search entries: {entries.hits} pages from the cache, {entries.misses} parsed")
+
+
+def on_build_error(error):
+    # The analyser started for the edited pages would otherwise finish its
+    # work before this process may exit: the maintainer waits for nothing.
+    if _build.get("cache"):
+        _build["cache"].abandon()
 
 
 # Helper functions -------------------------------------------------------------

@@ -31,6 +31,7 @@ class EarlyAnalyser:
         self.analyse = analyse
         self.prepared: list[list[str]] = []
         self.prefetched: list[list[str]] = []
+        self.stopped = False
 
     def prepare(self, sources):
         self.prepared.append(sources)
@@ -40,6 +41,9 @@ class EarlyAnalyser:
 
     def __call__(self, texts):
         return self.analyse(texts)
+
+    def stop(self):
+        self.stopped = True
 
 
 def never_loaded():
@@ -109,6 +113,21 @@ def test_a_page_handed_ahead_when_rendered_is_not_handed_again_when_indexed(tmp_
     analyses, analysed = edit.analyses([*page, "<p>비지도학습</p>"])
     anew, _ = AnalysisCache(tmp_path / "anew.json", lambda: kiwi).analyses([*page, "<p>비지도학습</p>"])
     assert analysed == 2 and analyses == anew
+
+
+
+def test_a_failing_build_stops_its_early_analyser_rather_than_wait_for_it(tmp_path, kiwi, monkeypatch):
+    import hook_search
+
+    path, early = tmp_path / "analysis.json", EarlyAnalyser(kiwi)
+    filled_cache(path, kiwi)
+    cache = AnalysisCache(path, never_loaded, lambda: early)
+    cache.prepare(["# 고친 쪽\n"])
+    monkeypatch.setitem(hook_search._build, "cache", cache)
+    hook_search.on_build_error(error=ValueError("페이지 하나가 실패"))
+    assert early.stopped
+    cache.prefetch(["<p>그 뒤에 나온 문단</p>"])
+    assert early.prefetched == []  # nothing more is handed to a stopped analyser
 
 
 # The process: prepared from Markdown, it answers as a fresh analyser does --------------------
