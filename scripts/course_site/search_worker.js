@@ -398,15 +398,16 @@
 
     const hits = new Map()
     const scored = new Set()
-    expanded.forEach((words, position) => {
-      for (const word of words) {
+    for (let position = 0; position < expanded.length; position++)
+      for (const word of expanded[position]) {
         const posting = index.invertedIndex[word]
         // A word several terms start (transformer for trans and transformer)
         // is weighted by how often it is asked for, and scored once.
         const weight = scored.has(word) ? 0 : asked.get(word) / length
         scored.add(word)
-        fields.forEach((field, number) => {
-          for (const ref in posting[field]) {
+        for (let number = 0; number < fields.length; number++) {
+          const refs = posting[fields[number]]
+          for (const ref in refs) {
             let hit = hits.get(ref)
             if (!hit)
               hits.set(ref, (hit = { ref, score: 0, terms: [], vectors: vectorsOf(ref, fields) }))
@@ -415,9 +416,8 @@
             if (weight)
               hit.score += weight * weightIn(hit.vectors[number], posting._index)
           }
-        })
+        }
       }
-    })
     return hits
   }
 
@@ -546,6 +546,9 @@
   function mark(html, pattern, flattened = flat(html)) {
     if (!pattern.needles.some(needle => flattened.includes(needle)))
       return html
+    // Most titles hold no tag: one replace, without splitting tags from text.
+    if (!html.includes("<"))
+      return html.replace(pattern, "<mark>$&</mark>")
     return html.replace(/(<[^>]*>)|([^<]+)/g, (_, tag, text) =>
       tag || text.replace(pattern, "<mark>$&</mark>"))
   }

@@ -58,6 +58,8 @@ const send = data => new Promise(resolve => { answered = resolve; listeners.forE
 FILLER = "<p>" + "가나다 " * 60 + "</p>"
 # A word at the start and again across the end of its snippet's window (110 characters).
 EDGE = "경계어 " + "가" * 80 + " " + "나" * 23 + "경계어입니다 " + "다" * 40
+# A heading holding markup, the word inside an attribute as well as in the text.
+MARKUP_TITLE = '<span title="신경망 그림">그림</span> 신경망 <code>신경망.fit</code>'
 LONG = f"<p>신경망은 <code>a &lt; b</code> 층을 쌓습니다.</p>{FILLER}<p>역전파로 가중치를 고칩니다.</p>{FILLER}"
 
 
@@ -76,6 +78,7 @@ def course_index(pages: int) -> dict:
         ]
     docs.append({"location": "000-seminar/#long", "title": "긴 절", "text": LONG})
     docs.append({"location": "000-seminar/#edge", "title": "창 끝", "text": f"<p>{EDGE}</p>"})
+    docs.append({"location": "000-seminar/#markup", "title": MARKUP_TITLE, "text": "<p>그림으로 봅니다.</p>"})
     for doc in docs:
         doc["tags"] = ["seminar"]  # Material gives sections their page's tags
     separator = r"[\s\-()\[\]{}·…,/\"'“”‘’]+|[.!?;:]+(?=\s|$)"
@@ -232,3 +235,16 @@ def test_a_match_running_past_the_end_of_a_snippet_window_is_marked_whole(worker
     # The window is the first 110 characters; the second 경계어 starts two before its end.
     assert plain(edge["text"]).count("경계어") == 2
     assert edge["text"].count("<mark>경계어</mark>") == 2, edge["text"]
+
+
+def test_a_heading_holding_markup_is_marked_in_its_text_and_never_inside_a_tag(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "신경망")
+    (item,) = [item for page in pages for item in page if item["location"] == "000-seminar/#markup"]
+    assert item["title"] == ('<span title="신경망 그림">그림</span> <mark>신경망</mark> '
+                             "<code><mark>신경망</mark>.fit</code>")
+
+
+def test_a_heading_without_markup_is_marked_wherever_the_word_is(worker, tmp_path):
+    (pages,) = ask(worker, tmp_path, "러닝")
+    titles = [item["title"] for page in pages for item in page if "#a" in item["location"]]
+    assert titles and all(title == "딥<mark>러닝</mark> 개요" for title in titles)
