@@ -4,6 +4,7 @@
     python tools/search_phone.py --ours SITE --stock SITE       # measure built sites
     python tools/search_phone.py --ours SITE --stock SITE --earlier SITE   # and an earlier build of ours
     python tools/search_phone.py --build-into DIR --runs 0     # build DIR/ours and DIR/stock, keep them
+    python tools/search_phone.py --ours SITE --stock SITE --split   # and where typing -> results goes
 
 Builds a course of ``--pages`` seminar pages made from seminar 04 (every page's
 text distinct; tools/benchmark_course.py) twice: as our site, and as its stock
@@ -17,7 +18,11 @@ alternating ours and stock, and measures:
 - typing to results: from the key-up of a query until its results are shown,
   for a few queries, once the index is ready.
 
-Prints medians, per query too, and the index sizes (raw and gzip). Not part
+Prints medians, per query too, and the index sizes (raw and gzip). With --split,
+also each query's time in the worker (and the message's way to the page), reading
+the message on the page, and the page's own work until the results are shown
+(Material drawing them): Chromium slows only the page's main thread, not the
+worker. Not part
 of the test suite: one run takes many minutes.
 """
 
@@ -66,6 +71,50 @@ document.addEventListener("DOMContentLoaded", () => {
   input.dispatchEvent(new KeyboardEvent("keyup"));
 });
 """
+# With --split, runs in the page before Material: wraps the search worker so the page notes
+# when it posts a query (type 2) and when the result (type 3) arrives, and how long reading the
+# message takes (the browser decodes it when the page first touches event.data). Our listener is
+# added before Material's, so it sees the message first.
+SPLIT_WATCH = """
+(() => {
+  const Native = window.Worker;
+  window.__split = { posted: null, arrived: null, read: null, message: null };
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = message => {
+      if (message && message.type === 2)
+        window.__split.posted = performance.now();
+      return post(message);
+    };
+    worker.addEventListener("message", event => {
+      const arrived = performance.now();
+      const data = event.data;
+      if (data && data.type === 3)
+        Object.assign(window.__split, { arrived, read: performance.now(), message: data });
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();
+"""
+# Read after a timed query (outside the timing): the parts of its time and what was drawn.
+SPLIT_READ = """
+total => {
+  const split = window.__split, list = document.querySelector(".md-search-result__list");
+  const pages = split.message.data.items;
+  return {
+    worker: split.arrived - split.posted, read: split.read - split.arrived,
+    page: total - (split.read - split.posted), pages: pages.length,
+    sections: pages.reduce((sum, page) => sum + page.length, 0),
+    kilobytes: JSON.stringify(split.message).length / 1000,
+    drawn: list.querySelectorAll("*").length,
+  };
+}
+"""
+SPLIT_PARTS = {"worker": "worker+전달", "read": "메시지 읽기", "page": "쪽이 그리기"}
+
+
 def index_size(site: Path) -> tuple[int, int]:
     data = (site / "search" / "search_index.json").read_bytes()
     return len(data), len(gzip.compress(data, 6, mtime=0))
@@ -95,17 +144,27 @@ def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
     return ours, stock
 
 
-def measure_once(browser, url: str) -> tuple[float, list[float]]:
+def measure_once(browser, url: str, splits: list[dict] | None = None) -> tuple[float, list[float]]:
+    """First answer and typing -> results; with ``splits``, appends each query's parts to it."""
     context = browser.new_context()
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
     page.add_init_script(WATCH.replace("FIRST", repr(FIRST_QUERY)))
+    if splits is not None:
+        page.add_init_script(SPLIT_WATCH)
     page.goto(url)
     page.wait_for_function("window.__search && window.__search.shown !== null", timeout=600_000)
     first = page.evaluate("window.__search.shown")
     box = SearchBox(page, url, opened=True)
-    typing = [box.milliseconds_to_results(query) for query in QUERIES]
+    typing = []
+    for query in QUERIES:
+        typing.append(box.milliseconds_to_results(query))
+        if splits is not None:
+            # A query stock answers with nothing posts no result message worth splitting.
+            found = page.evaluate("window.__split.message !== null && window.__split.posted < window.__split.arrived")
+            splits.append(page.evaluate(SPLIT_READ, typing[-1]) if found else {})
+            page.evaluate("window.__split.message = null")
     context.close()
     return first, typing
 
@@ -122,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-into", type=Path, metavar="폴더",
                         help="빌드한 두 사이트를 이 폴더의 ours/, stock/ 에 남김 (다음에 --ours, --stock 으로 다시 잼)")
     parser.add_argument("--earlier", type=Path, metavar="폴더", help="비교할 예전 우리 사이트 (선택, 같은 실행에서 번갈아 잼)")
+    parser.add_argument("--split", action="store_true",
+                        help="입력→결과를 worker+전달, 메시지 읽기, 쪽이 그리기로 나누어 함께 적음 (쪽에 잴 코드를 더하므로 "
+                             "입력→결과 자체는 이 옵션 없이 잰 값을 쓰세요)")
     args = parser.parse_args(argv)
     if bool(args.ours) != bool(args.stock):
         parser.error("--ours 와 --stock 은 함께 주세요.")
@@ -144,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
         sizes = {name: index_size(site) for name, site in sites.items()}
         results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in sites}
+        splits: dict[str, list[dict]] = {name: [] for name in sites}
         servers = {name: serve(site) for name, site in sites.items()}
         try:
             with sync_playwright() as playwright:
@@ -153,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                     # Each run starts with a different site, so none is always first on a busy machine.
                     order = names[run % len(names):] + names[: run % len(names)]
                     for name in order:
-                        first, typing = measure_once(browser, servers[name][0])
+                        first, typing = measure_once(browser, servers[name][0], splits[name] if args.split else None)
                         results[name][0].append(first)
                         results[name][1].extend(typing)
                         print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 "
@@ -174,7 +237,24 @@ def main(argv: list[str] | None = None) -> int:
     for name, (_firsts, typing) in results.items():
         per_query = [statistics.median(typing[index :: len(QUERIES)]) for index in range(len(QUERIES))]
         print(f"{name:4} " + " ".join(f"{value:>6.0f}" for value in per_query))
+    if args.split:
+        print_split(splits)
     return 0
+
+
+def print_split(splits: dict[str, list[dict]]) -> None:
+    print("\n입력→결과를 나눈 중앙값 (ms; worker는 CPU를 느리게 하지 않은 스레드, 나머지는 쪽의 주 스레드)")
+    for name, rows in splits.items():
+        for index, query in enumerate(QUERIES):
+            parts = [row for row in rows[index :: len(QUERIES)] if row]
+            if not parts:
+                print(f"{name:4} {query}: 결과 없음")
+                continue
+            medians = {key: statistics.median(row[key] for row in parts) for key in SPLIT_PARTS}
+            first = parts[0]
+            print(f"{name:4} {query}: " + ", ".join(f"{label} {medians[key]:.0f}" for key, label in SPLIT_PARTS.items())
+                  + f"; {first['pages']}쪽 {first['sections']}절, 메시지 {first['kilobytes']:.0f} kB, "
+                  f"처음 그린 DOM 요소 {first['drawn']}개")
 
 
 if __name__ == "__main__":
