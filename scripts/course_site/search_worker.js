@@ -85,6 +85,7 @@
     docs: new Map(),       // location -> { title, text, tags, boost, page location, flat title } as indexed
     lunr: null,            // the lunr library Material loaded
     index: null,           // the lunr index Material built from the docs
+    words: null,           // every word of that index, sorted (see expand())
     expansions: new Map()  // query term -> the index words it starts (see expand())
   }
 
@@ -93,7 +94,9 @@
 
   /* Material's bundle sets self.lunr and builds its index by calling lunr();
      the call is watched, so the queries this script answers run on the very
-     index Material built, with no second copy. */
+     index Material built, with no second copy. lunr's builder sorts the
+     index's words to make its token set; the sorted list is kept, so the
+     words a query term starts are a binary search away (expand()). */
   let lunrFunction
   Object.defineProperty(self, "lunr", {
     configurable: true,
@@ -101,7 +104,19 @@
     set: value => {
       site.lunr = value
       lunrFunction = new Proxy(value, {
-        apply: (target, that, args) => (site.index = Reflect.apply(target, that, args))
+        apply: (target, that, args) => {
+          const { TokenSet } = target
+          const fromArray = TokenSet.fromArray
+          TokenSet.fromArray = function (words) {
+            site.words = words
+            return fromArray.call(this, words)
+          }
+          try {
+            return (site.index = Reflect.apply(target, that, args))
+          } finally {
+            TokenSet.fromArray = fromArray
+          }
+        }
       })
     }
   })
@@ -433,17 +448,43 @@
     return vectors
   }
 
-  // The index words a query term starts (lunr's trailing wildcard).
+  // The index words a query term starts (lunr's trailing wildcard): a range
+  // of the sorted words, in the order lunr's token set lists them (scores are
+  // summed in that order, and equal scores keep it). Walking the token set for
+  // them took milliseconds per term, for a term like transformer that starts
+  // hundreds of words.
   function expand(term) {
     let words = site.expansions.get(term)
     if (!words) {
-      const pattern = site.lunr.TokenSet.fromString(`${term}*`)
-      words = site.index.tokenSet.intersect(pattern).toArray()
+      if (site.words) {
+        const found = prefixed(site.words, term, word => word)
+        words = found.length ? site.words.slice(found[0], found[found.length - 1] + 1).sort(tokenSetOrder) : []
+      } else {
+        const pattern = site.lunr.TokenSet.fromString(`${term}*`)
+        words = site.index.tokenSet.intersect(pattern).toArray()
+      }
       if (site.expansions.size >= REMEMBERED_TERMS)
         site.expansions.clear()
       site.expansions.set(term, words)
     }
     return words
+  }
+
+  // lunr's TokenSet.toArray order: a word before the words it starts; where
+  // words part, the later character first, except that digits (which objects
+  // list before other keys) come after every other character.
+  function tokenSetOrder(a, b) {
+    const length = Math.min(a.length, b.length)
+    for (let at = 0; at < length; at++) {
+      const x = a.charCodeAt(at)
+      const y = b.charCodeAt(at)
+      if (x !== y) {
+        const xDigit = x >= 48 && x <= 57
+        const yDigit = y >= 48 && y <= 57
+        return xDigit !== yDigit ? (xDigit ? 1 : -1) : y - x
+      }
+    }
+    return a.length - b.length
   }
 
   // The weight of an index word in a field's lunr vector (index, weight, ...

@@ -59,7 +59,7 @@ FILLER = "<p>" + "가나다 " * 60 + "</p>"
 # A word at the start and again across the end of its snippet's window (110 characters).
 EDGE = "경계어 " + "가" * 80 + " " + "나" * 23 + "경계어입니다 " + "다" * 40
 # A heading holding markup, the word inside an attribute as well as in the text.
-MARKUP_TITLE = '<span title="신경망 그림">그림</span> 신경망 <code>신경망.fit</code>'
+MARKUP_TITLE = '<span title="합성곱 그림">그림</span> 합성곱 <code>합성곱.fit</code>'
 LONG = f"<p>신경망은 <code>a &lt; b</code> 층을 쌓습니다.</p>{FILLER}<p>역전파로 가중치를 고칩니다.</p>{FILLER}"
 
 
@@ -238,10 +238,10 @@ def test_a_match_running_past_the_end_of_a_snippet_window_is_marked_whole(worker
 
 
 def test_a_heading_holding_markup_is_marked_in_its_text_and_never_inside_a_tag(worker, tmp_path):
-    (pages,) = ask(worker, tmp_path, "신경망")
+    (pages,) = ask(worker, tmp_path, "합성곱")
     (item,) = [item for page in pages for item in page if item["location"] == "000-seminar/#markup"]
-    assert item["title"] == ('<span title="신경망 그림">그림</span> <mark>신경망</mark> '
-                             "<code><mark>신경망</mark>.fit</code>")
+    assert item["title"] == ('<span title="합성곱 그림">그림</span> <mark>합성곱</mark> '
+                             "<code><mark>합성곱</mark>.fit</code>")
 
 
 def test_a_heading_without_markup_is_marked_wherever_the_word_is(worker, tmp_path):
