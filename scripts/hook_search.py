@@ -209,8 +209,8 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    # The analyser started for the edited pages would otherwise finish its
-    # work before this process may exit: the maintainer waits for nothing.
+    # Otherwise this process, at exit, would wait for the analyser started
+    # for the edited pages to finish work that nobody will read.
     if _build.get("cache"):
         _build["cache"].abandon()
 

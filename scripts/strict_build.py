@@ -1,4 +1,4 @@
-"""Whether ``mkdocs build --strict`` has already failed, for hooks about to do work the build would throw away.
+"""Whether ``mkdocs build --strict`` has already failed, for hooks about to do work it would throw away.
 
 In strict mode MkDocs counts every warning with a handler on the "mkdocs"
 logger and stops the build after ``on_post_build`` if it counted any. By then
@@ -19,4 +19,5 @@ def strict_build_failed(config) -> bool:
     """True when a strict build has logged a warning, so it will stop without writing the site."""
     if not config.strict:
         return False
-    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in logging.getLogger("mkdocs").handlers)
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in handlers)
