@@ -22,8 +22,7 @@ Prints medians, per query too, and the index sizes (raw and gzip). With --split,
 also each query's time in the worker (and the message's way to the page), reading
 the message on the page, and the page's own work until the results are shown
 (Material drawing them): Chromium slows only the page's main thread, not the
-worker. Not part
-of the test suite: one run takes many minutes.
+worker. Not part of the test suite: one run takes many minutes.
 """
 
 from __future__ import annotations
