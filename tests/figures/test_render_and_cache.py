@@ -31,7 +31,8 @@ def test_a_cold_render_of_every_site_figure_is_byte_identical_to_the_drawings_th
 
 
 def drawn_bytes(report) -> dict[str, tuple[bytes, bytes]]:
-    return {uri: (f.drawn.standalone.read_bytes(), f.drawn.inline.read_bytes()) for uri, f in report.figures.items()}
+    return {uri: (figure.drawn.standalone.read_bytes(), figure.drawn.inline.read_bytes())
+            for uri, figure in report.figures.items()}
 
 
 def test_text_stays_text_in_the_fonts_matplotlib_measured_it_with(tree):

@@ -16,6 +16,7 @@ from course_site.analysis_cache import PREFETCH_PAGES, AnalysisCache
 from course_site.korean_analyser import KiwiAnalyser, kiwi_analyser
 from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
 from course_site.page_sources import PageSources
+import hook_search
 from support import ROOT, mkdocs_build
 
 
@@ -115,10 +116,7 @@ def test_a_page_handed_ahead_when_rendered_is_not_handed_again_when_indexed(tmp_
     assert analysed == 2 and analyses == anew
 
 
-
 def test_a_failing_build_stops_its_early_analyser_rather_than_wait_for_it(tmp_path, kiwi, monkeypatch):
-    import hook_search
-
     path, early = tmp_path / "analysis.json", EarlyAnalyser(kiwi)
     filled_cache(path, kiwi)
     cache = AnalysisCache(path, never_loaded, lambda: early)
@@ -157,7 +155,6 @@ def test_an_analyser_process_that_fails_while_preparing_answers_with_a_message_a
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["error"].startswith("한국어 분석기가")
-
 
 
 def test_an_analyser_process_stopped_by_a_failing_build_is_replaced_for_the_next_build(tmp_path):
