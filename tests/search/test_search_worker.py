@@ -119,11 +119,12 @@ def ask(worker: Path, tmp_path: Path, *queries: str, pause: int = 0) -> list[lis
     return run_harness(worker, tmp_path, queries, pause)["results"]
 
 
-def run_harness(worker: Path, tmp_path: Path, queries, pause: int = 0) -> dict:
+def run_harness(worker: Path, tmp_path: Path, queries, pause: int = 0, index: dict | None = None) -> dict:
+    """What the worker posts for ``queries`` on ``index`` (course_index(PAGES) unless given)."""
     harness, data = tmp_path / "harness.js", tmp_path / "input.json"
     harness.write_text(HARNESS, encoding="utf-8")
-    data.write_text(json.dumps({"index": course_index(PAGES), "queries": list(queries), "pause": pause}),
-                    encoding="utf-8")
+    index = index or course_index(PAGES)
+    data.write_text(json.dumps({"index": index, "queries": list(queries), "pause": pause}), encoding="utf-8")
     run = subprocess.run(
         [node_executable(), str(harness), str(worker), str(data)],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
@@ -248,3 +249,21 @@ def test_a_heading_without_markup_is_marked_wherever_the_word_is(worker, tmp_pat
     (pages,) = ask(worker, tmp_path, "러닝")
     titles = [item["title"] for page in pages for item in page if "#a" in item["location"]]
     assert titles and all(title == "딥<mark>러닝</mark> 개요" for title in titles)
+
+
+def test_words_a_query_term_starts_are_summed_in_lunrs_order_so_equal_scores_rank_as_in_materials_search(
+        worker, tmp_path):
+    # The worker finds the index words a term starts in its own sorted list (expand()), and
+    # must list them as lunr's token set does: the later character first, except that
+    # digits come after every other character (zeta.b and zeta#1, whose . and # sort
+    # below the digits, before zeta9). Ties between equally scored sections keep that
+    # order. One page per word, each the same length, so every score is equal.
+    words = ["zeta", "zeta1", "zeta10", "zeta9", "zetaa", "zetab", "zetabc", "zeta.b", "zeta#1", "zetä", "zet"]
+    index = course_index(0)
+    index["docs"] = [{"location": f"p{number}/", "title": f"쪽 {number}", "text": f"<p>{word} 공통 낱말</p>"}
+                     for number, word in enumerate(words)]
+    ours, materials = run_harness(worker, tmp_path, ["zeta", "zeta*"], index=index)["results"]
+    order = [words[int(page[0]["location"][1:-1])] for page in materials]
+    assert sorted(order) == sorted(words[:9])
+    assert order.index("zeta.b") < order.index("zeta9")
+    assert [words[int(page[0]["location"][1:-1])] for page in ours] == order
