@@ -258,7 +258,8 @@ def test_words_a_query_term_starts_are_summed_in_lunrs_order_so_equal_scores_ran
     # digits come after every other character (zeta.b and zeta#1, whose . and # sort
     # below the digits, before zeta9). Ties between equally scored sections keep that
     # order. One page per word, each the same length, so every score is equal.
-    words = ["zeta", "zeta1", "zeta10", "zeta9", "zetaa", "zetab", "zetabc", "zeta.b", "zeta#1", "zetä", "zet"]
+    words = ["zeta", "zeta1", "zeta10", "zeta9", "zetaa", "zetab", "zetabc", "zeta.b", "zeta#1",
+             "zetä", "zet"]
     index = course_index(0)
     index["docs"] = [{"location": f"p{number}/", "title": f"쪽 {number}", "text": f"<p>{word} 공통 낱말</p>"}
                      for number, word in enumerate(words)]
