@@ -222,7 +222,7 @@ FAULTS = [
     Fault("figure-style-broken", append("figures/figure_style.py", "\nraise ValueError('스타일 오류')\n"), "figures/figure_style.py:", "ValueError: 스타일 오류"),
     Fault("notebook-prints-50-mb", append(NOTEBOOK, "\n# %%\nfor _ in range(10**6):\n    print('x' * 50)\n"), f"{NOTEBOOK} 셀", "extra.notebooks.output_kb"),
     Fault("notebook-writes-home", append(NOTEBOOK, "\n# %%\nimport os\nopen(os.path.expanduser('~/leak.txt'), 'w')\n"), f"{NOTEBOOK} 셀", "임시 폴더"),
-    Fault("notebook-runs-too-long", both(settings("notebooks", "timeout: 120", "timeout: 20"), append(NOTEBOOK, "\n# %%\nimport time\ntime.sleep(120)\n")), f"{NOTEBOOK} 셀", "extra.notebooks.timeout"),
+    Fault("notebook-runs-too-long", both(settings("notebooks", "timeout: 120", "timeout: 10"), append(NOTEBOOK, "\n# %%\nimport time\ntime.sleep(120)\n")), f"{NOTEBOOK} 셀", "extra.notebooks.timeout"),
     Fault("two-notebooks-fail", both(append(NOTEBOOK, "\n# %%\n1 / 0\n"), append(OTHER_NOTEBOOK, "\n# %%\n1 / 0\n")), OTHER_NOTEBOOK, "노트북 2개가 실패했습니다"),
     Fault("figure-timeout-with-a-unit", settings("figures", "timeout: 60 ", "timeout: 60s "), "mkdocs.yml: extra.figures.timeout", "예: timeout: 60"),
     Fault("figure-setting-misnamed", settings("figures", "timeout: 60 ", "figure_timeout: 60 "), "mkdocs.yml: extra.figures.figure_timeout", "혹시 timeout 인가요?"),
