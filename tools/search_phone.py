@@ -15,8 +15,9 @@ alternating ours and stock, and measures:
 - first answer: from navigation start until the results of a query typed
   while the page loads are shown (index download, parse, lunr index built in
   the worker, first search);
-- typing to results: from the key-up of a query until its results are shown,
-  for a few queries, once the index is ready.
+- typing to results: from the key-up of a query until its results are in the
+  list, and until the frame showing them is drawn, for a few queries, once the
+  index is ready.
 
 Prints medians, per query too, and the index sizes (raw and gzip). With --split,
 also each query's time in the worker (and the message's way to the page), reading
@@ -143,8 +144,9 @@ def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
     return ours, stock
 
 
-def measure_once(browser, url: str, splits: list[dict] | None = None) -> tuple[float, list[float]]:
-    """First answer and typing -> results; with ``splits``, appends each query's parts to it."""
+def measure_once(browser, url: str, splits: list[dict] | None = None) -> tuple[float, list[float], list[float]]:
+    """First answer, typing -> results in the list and typing -> results drawn, per query; with
+    ``splits``, appends each query's parts to it."""
     context = browser.new_context()
     page = context.new_page()
     session = context.new_cdp_session(page)
@@ -156,16 +158,18 @@ def measure_once(browser, url: str, splits: list[dict] | None = None) -> tuple[f
     page.wait_for_function("window.__search && window.__search.shown !== null", timeout=600_000)
     first = page.evaluate("window.__search.shown")
     box = SearchBox(page, url, opened=True)
-    typing = []
+    typing, drawn = [], []
     for query in QUERIES:
-        typing.append(box.milliseconds_to_results(query))
+        listed, painted = box.milliseconds_to_results(query)
+        typing.append(listed)
+        drawn.append(painted)
         if splits is not None:
             # A query stock answers with nothing posts no result message worth splitting.
             found = page.evaluate("window.__split.message !== null && window.__split.posted < window.__split.arrived")
             splits.append(page.evaluate(SPLIT_READ, typing[-1]) if found else {})
             page.evaluate("window.__split.message = null")
     context.close()
-    return first, typing
+    return first, typing, drawn
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
         sizes = {name: index_size(site) for name, site in sites.items()}
-        results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in sites}
+        results: dict[str, tuple[list[float], list[float], list[float]]] = {name: ([], [], []) for name in sites}
         splits: dict[str, list[dict]] = {name: [] for name in sites}
         servers = {name: serve(site) for name, site in sites.items()}
         try:
@@ -215,11 +219,13 @@ def main(argv: list[str] | None = None) -> int:
                     # Each run starts with a different site, so none is always first on a busy machine.
                     order = names[run % len(names):] + names[: run % len(names)]
                     for name in order:
-                        first, typing = measure_once(browser, servers[name][0], splits[name] if args.split else None)
+                        first, typing, drawn = measure_once(browser, servers[name][0],
+                                                            splits[name] if args.split else None)
                         results[name][0].append(first)
                         results[name][1].extend(typing)
-                        print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 "
-                              + ", ".join(f"{t:.0f}" for t in typing) + " ms", flush=True)
+                        results[name][2].extend(drawn)
+                        print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 (목록 / 그려짐) "
+                              + ", ".join(f"{t:.0f}/{d:.0f}" for t, d in zip(typing, drawn)) + " ms", flush=True)
                 browser.close()
         finally:
             for _url, server in servers.values():
@@ -227,15 +233,16 @@ def main(argv: list[str] | None = None) -> int:
                 server.server_close()
 
     print(f"\nCPU {THROTTLE}배 느리게, {args.runs}회 중앙값")
-    print(f"{'':4} {'색인 크기 (gzip)':>18} {'첫 결과까지':>10} {'입력→결과':>10}")
-    for name, (firsts, typing) in results.items():
+    print(f"{'':4} {'색인 크기 (gzip)':>18} {'첫 결과까지':>10} {'입력→목록':>10} {'입력→그려짐':>10}")
+    for name, (firsts, typing, drawn) in results.items():
         raw, packed = sizes[name]
         print(f"{name:4} {raw / 1e6:>7.1f}MB ({packed / 1e6:.1f}MB) {statistics.median(firsts) / 1000:>9.2f}초 "
-              f"{statistics.median(typing):>8.0f}ms")
-    print("\n질의별 입력→결과 중앙값 (ms): " + ", ".join(QUERIES))
-    for name, (_firsts, typing) in results.items():
-        per_query = [statistics.median(typing[index :: len(QUERIES)]) for index in range(len(QUERIES))]
-        print(f"{name:4} " + " ".join(f"{value:>6.0f}" for value in per_query))
+              f"{statistics.median(typing):>8.0f}ms {statistics.median(drawn):>8.0f}ms")
+    for label, part in (("목록에 들어가기까지", 1), ("화면에 그려지기까지", 2)):
+        print(f"\n질의별 입력→결과 {label} 중앙값 (ms): " + ", ".join(QUERIES))
+        for name, values in results.items():
+            per_query = [statistics.median(values[part][index :: len(QUERIES)]) for index in range(len(QUERIES))]
+            print(f"{name:4} " + " ".join(f"{value:>6.0f}" for value in per_query))
     if args.split:
         print_split(splits)
     return 0

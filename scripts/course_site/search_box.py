@@ -24,8 +24,11 @@ _RESULTS = """
   link.href, parseFloat(link.querySelector('article').dataset.mdScore)])
 """
 # Types a query in the page itself and returns the milliseconds from its key-up until the
-# result meta line or list changes (a MutationObserver fires before the next paint), so
-# no round trip between Python and the browser is counted.
+# result meta line or list changes (a MutationObserver fires at the end of the task that
+# changed it, before the page is drawn) and until the frame showing the change is drawn
+# (a task queued from the next animation frame runs once that frame's style, layout and
+# paint are done). Timed in the page, so no round trip between Python and the browser is
+# counted.
 _TIMED = """
 async ([query, empty]) => {
   const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -36,10 +39,12 @@ async ([query, empty]) => {
   input.dispatchEvent(new KeyboardEvent("keyup"));
   while (meta.textContent.trim() !== empty) await pause(20);
   await pause(50);
-  let shown = null;
+  let shown = null, drawn = null;
   const seen = () => {
-    if (shown === null && meta.textContent.trim() && meta.textContent.trim() !== empty)
+    if (shown === null && meta.textContent.trim() && meta.textContent.trim() !== empty) {
       shown = performance.now();
+      requestAnimationFrame(() => setTimeout(() => { drawn = performance.now(); }));
+    }
   };
   const watchers = [new MutationObserver(seen), new MutationObserver(seen)];
   watchers[0].observe(meta, { childList: true, subtree: true, characterData: true });
@@ -47,9 +52,9 @@ async ([query, empty]) => {
   input.value = query;
   const start = performance.now();
   input.dispatchEvent(new KeyboardEvent("keyup"));
-  while (shown === null) await pause(5);
+  while (drawn === null) await pause(5);
   watchers.forEach(watcher => watcher.disconnect());
-  return shown - start;
+  return [shown - start, drawn - start];
 }
 """
 
@@ -89,9 +94,11 @@ class SearchBox:
         if not text:
             self.page.wait_for_function(_IS_EMPTY)
 
-    def milliseconds_to_results(self, query: str) -> float:
-        """From the key-up of ``query`` until its results are on screen, timed in the page."""
-        return self.page.evaluate(_TIMED, [query, EMPTY])
+    def milliseconds_to_results(self, query: str) -> tuple[float, float]:
+        """From the key-up of ``query`` until the page has put its results in the list, and until
+        the frame showing them is drawn; timed in the page."""
+        shown, drawn = self.page.evaluate(_TIMED, [query, EMPTY])
+        return shown, drawn
 
     def location(self, href: str) -> str:
         url = urlsplit(href)
