@@ -144,7 +144,9 @@ def build_sites(workdir: Path, pages: int) -> tuple[Path, Path]:
     return ours, stock
 
 
-def measure_once(browser, url: str, splits: list[dict] | None = None) -> tuple[float, list[float], list[float]]:
+def measure_once(
+    browser, url: str, splits: list[dict] | None = None
+) -> tuple[float, list[float], list[float]]:
     """First answer, typing -> results in the list and typing -> results drawn, per query; with
     ``splits``, appends each query's parts to it."""
     context = browser.new_context()
@@ -208,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
         sizes = {name: index_size(site) for name, site in sites.items()}
-        results: dict[str, tuple[list[float], list[float], list[float]]] = {name: ([], [], []) for name in sites}
+        # Per site: first answers, typing -> results in the list, typing -> results drawn.
+        results: dict[str, tuple[list[float], list[float], list[float]]] = {
+            name: ([], [], []) for name in sites
+        }
         splits: dict[str, list[dict]] = {name: [] for name in sites}
         servers = {name: serve(site) for name, site in sites.items()}
         try:
@@ -225,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
                         results[name][1].extend(typing)
                         results[name][2].extend(drawn)
                         print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 (목록 / 그려짐) "
-                              + ", ".join(f"{t:.0f}/{d:.0f}" for t, d in zip(typing, drawn)) + " ms", flush=True)
+                              + ", ".join(f"{t:.0f}/{d:.0f}" for t, d in zip(typing, drawn)) + " ms",
+                              flush=True)
                 browser.close()
         finally:
             for _url, server in servers.values():
@@ -241,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, part in (("목록에 들어가기까지", 1), ("화면에 그려지기까지", 2)):
         print(f"\n질의별 입력→결과 {label} 중앙값 (ms): " + ", ".join(QUERIES))
         for name, values in results.items():
-            per_query = [statistics.median(values[part][index :: len(QUERIES)]) for index in range(len(QUERIES))]
+            per_query = [statistics.median(values[part][index :: len(QUERIES)])
+                         for index in range(len(QUERIES))]
             print(f"{name:4} " + " ".join(f"{value:>6.0f}" for value in per_query))
     if args.split:
         print_split(splits)
