@@ -30,16 +30,22 @@ folder, and reach neither the network nor other programs; where the
 platform allows, the kernel also starts in a network namespace of its own. The runner
 measures each cell's whole output too. Every failing notebook is reported in
 one message; the ones that ran are cached all the same.
+
+Notebooks that must run do so side by side, one kernel per CPU: each kernel is
+a process of its own, and a course adds notebooks every term.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import os
 import re
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -211,30 +217,87 @@ def build_notebooks(
         return prefix
 
     started = time.monotonic()
-    executed, notebooks, failures = 0, {}, []
+    notebooks, failures = {}, []
     sources = discover_notebooks(notebooks_dir, figures_dir)
-    for source in sources:
-        target = cache_dir / source.key / source.site_uri
-        if not is_valid_notebook(target):
-            try:
-                notebook = execute(source, figures_dir.resolve(), timeout, limits, fence())
-                figures = extract_figures(source, notebook)
-            except SharedStyleError:
-                raise  # every notebook would fail the same way: say it once
-            except CourseBuildError as error:
-                failures.append(str(error))
-                continue
+    targets = [cache_dir / source.key / source.site_uri for source in sources]
+    stale = [index for index, target in enumerate(targets) if not is_valid_notebook(target)]
+    outcomes = run_side_by_side([sources[index] for index in stale], figures_dir.resolve(), timeout, limits,
+                                fence() if stale else ())
+    ran = dict(zip(stale, outcomes))
+    # Every notebook would fail the same way: say it once.
+    style_error = next((outcome for outcome in outcomes if isinstance(outcome, SharedStyleError)), None)
+    if style_error is not None:
+        raise style_error
+    for index, (source, target) in enumerate(zip(sources, targets)):
+        outcome = ran.get(index)
+        if isinstance(outcome, CourseBuildError):
+            failures.append(str(outcome))
+            continue
+        if outcome is not None:
+            notebook, figures = outcome
             # Figures first: a notebook without its figures file is not a cache hit.
             write_text_atomically(figures_path(target), json.dumps([vars(f) for f in figures], ensure_ascii=False))
             write_text_atomically(target, nbformat_text(notebook))
-            executed += 1
         notebooks[source.site_uri] = target
+    executed = len(stale) - len(failures)
     if failures:
         raise CourseBuildError(
             f"노트북 {len(failures)}개가 실패했습니다. 아래를 고친 뒤 다시 빌드하세요.\n\n" + "\n\n".join(failures)
         )
     prune_unused(cache_dir, {source.key for source in sources})
     return NotebookReport(notebooks, executed, len(notebooks) - executed, time.monotonic() - started)
+
+
+def run_side_by_side(
+    sources: list[NotebookSource],
+    figures_dir: Path,
+    timeout: float,
+    limits: Limits,
+    fenced_network: tuple[str, ...],
+) -> list:
+    """Execute ``sources``, as many at once as there are CPUs; for each, in order, its executed
+    notebook and figures, or the CourseBuildError it failed with.
+
+    Threads suffice: each waits on its own kernel process. Each notebook's timeout starts
+    when it starts running, not while it waits for a free CPU.
+    """
+
+    def run(source: NotebookSource):
+        try:
+            notebook = execute(source, figures_dir, timeout, limits, fenced_network)
+            return notebook, extract_figures(source, notebook)
+        except CourseBuildError as error:
+            return error
+
+    def run_in_thread(source: NotebookSource):
+        try:
+            return run(source)
+        finally:
+            close_thread_loop()
+
+    if len(sources) <= 1:
+        return [run(source) for source in sources]
+    with ThreadPoolExecutor(max_workers=min(len(sources), available_cpus())) as pool:
+        return list(pool.map(run_in_thread, sources))
+
+
+def close_thread_loop() -> None:
+    """Close the asyncio loop nbclient ran on in this thread: jupyter_core makes one for each
+    thread and leaves it open, with its sockets."""
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:  # no notebook got as far as starting its kernel client
+        return
+    asyncio.set_event_loop(None)
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (a CI runner's share)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def display_path(source: NotebookSource) -> str:

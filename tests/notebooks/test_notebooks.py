@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 from course_site.errors import CourseBuildError
-from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
+from course_site.notebooks import (
+    FONT_CELL_SUMMARY, available_cpus, build_notebooks, colab_url, read_figures,
+)
 from support import ROOT, mkdocs_build, soup
 
 # Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/
@@ -175,6 +177,28 @@ def test_an_unchanged_notebook_is_not_executed_again(notebooks):
     notebooks("two", "# %%\nx = 2\n")
     report = build(notebooks)
     assert (report.executed, report.cached) == (1, 1)
+
+
+@pytest.mark.skipif(available_cpus() < 2, reason="한 CPU 에서는 노트북이 차례로 돕니다")
+def test_notebooks_to_run_run_side_by_side_one_per_cpu(notebooks):
+    # Each notebook prints when its kernel reached its first cell and when it finished
+    # its last: on two CPUs the two runs overlap.
+    for name in ("first", "second"):
+        notebooks(name, """
+            # %%
+            import time
+            print(time.time())
+            time.sleep(4)
+            print(time.time())
+        """)
+    report = build(notebooks)
+    assert report.executed == 2
+    spans = []
+    for path in sorted(report.notebooks.values()):
+        (cell,) = [cell for cell in nbformat.read(path, as_version=4).cells if "time.sleep" in cell.source]
+        spans.append([float(value) for value in cell.outputs[0]["text"].split()])
+    (start_a, end_a), (start_b, end_b) = spans
+    assert start_a < end_b and start_b < end_a
 
 
 def test_hangul_plots_use_the_house_font_without_warnings(notebooks):
