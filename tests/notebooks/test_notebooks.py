@@ -181,8 +181,8 @@ def test_an_unchanged_notebook_is_not_executed_again(notebooks):
 
 @pytest.mark.skipif(available_cpus() < 2, reason="한 CPU 에서는 노트북이 차례로 돕니다")
 def test_notebooks_to_run_run_side_by_side_one_per_cpu(notebooks):
-    # Each notebook prints when its kernel reached its first cell and when it finished
-    # its last: on two CPUs the two runs overlap.
+    # Each notebook prints the time before and after a 4 s sleep. Side by side on two CPUs
+    # the two spans overlap; one after the other, they could not.
     for name in ("first", "second"):
         notebooks(name, """
             # %%
