@@ -181,14 +181,14 @@ def test_an_unchanged_notebook_is_not_executed_again(notebooks):
 
 @pytest.mark.skipif(available_cpus() < 2, reason="한 CPU 에서는 노트북이 차례로 돕니다")
 def test_notebooks_to_run_run_side_by_side_one_per_cpu(notebooks):
-    # Each notebook prints the time before and after a 4 s sleep. Side by side on two CPUs
+    # Each notebook prints the time before and after a 6 s sleep. Side by side on two CPUs
     # the two spans overlap; one after the other, they could not.
     for name in ("first", "second"):
         notebooks(name, """
             # %%
             import time
             print(time.time())
-            time.sleep(4)
+            time.sleep(6)
             print(time.time())
         """)
     report = build(notebooks)
