@@ -284,10 +284,12 @@ def run_side_by_side(
 def close_thread_loop() -> None:
     """Close the asyncio loop nbclient ran on in this thread: jupyter_core makes one for each
     thread and leaves it open, with its sockets."""
-    try:
-        loop = asyncio.get_event_loop_policy().get_event_loop()
-    except RuntimeError:  # no notebook got as far as starting its kernel client
-        return
+    from jupyter_core.utils import ensure_event_loop
+
+    # The loop jupyter_core keeps for this thread (asyncio's policy API, deprecated in Python
+    # 3.14, is not needed); a thread whose notebook failed before its kernel started gets a
+    # fresh one, closed unused.
+    loop = ensure_event_loop()
     asyncio.set_event_loop(None)
     loop.run_until_complete(loop.shutdown_asyncgens())
     loop.close()
