@@ -36,8 +36,9 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 # A Hangul word, unless it is glued to a Latin word or a number: that is a
 # particle or ending (Transformer는, GPT-3의), and a shuffled one would make
 # forms no writer uses (Transformer데이터를). At 500 pages the shuffle made 648
-# words that start with "transformer" where the seed has 4, so a search for it
-# had a hundred times the work it has in a real course.
+# index words that start with "transformer" where the seed has 4, and a search
+# for it expanded to all of them. (Hangul in the look-behind keeps a match from
+# starting in the middle of a glued run.)
 _HANGUL_WORD = re.compile(r"(?<![A-Za-z0-9가-힣])[가-힣]+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _LINK_TARGET = re.compile(r"(\]\([^)]*\))")
