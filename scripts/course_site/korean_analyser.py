@@ -12,9 +12,9 @@ imported only here, so a build that needs no analysis never imports it.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
+from course_site.cpus import available_cpus
 from course_site.errors import CourseBuildError
 from course_site.korean_search import Analyse, Morpheme
 from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
@@ -39,7 +39,7 @@ def kiwi_analyser(cache_dir: Path | None = None) -> KiwiAnalyser:
             "한국어 검색 색인을 만들려면 kiwipiepy 가 필요합니다 (requirements.txt 참고).\n"
             "  설치: .venv/bin/pip install -r requirements.txt -c constraints.txt"
         ) from None
-    kiwi = Kiwi(num_workers=os.cpu_count() or 1, **KIWI_OPTIONS)
+    kiwi = Kiwi(num_workers=available_cpus(), **KIWI_OPTIONS)
     model = Path(kiwipiepy_model.get_model_path())
     dictionaries = [WordDictionary(model / name, kiwi.load_user_dictionary, cache_dir) for name in DICTIONARIES]
     return KiwiAnalyser(kiwi, dictionaries)

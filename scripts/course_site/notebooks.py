@@ -40,7 +40,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -50,6 +49,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from course_site.content_cache import prune_unused, write_text_atomically
+from course_site.cpus import available_cpus
 from course_site.errors import CourseBuildError
 from course_site.notebook_links import notebook_sources
 from course_site.figures.discover import shared_fingerprint
@@ -293,13 +293,6 @@ def close_thread_loop() -> None:
     asyncio.set_event_loop(None)
     loop.run_until_complete(loop.shutdown_asyncgens())
     loop.close()
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the CPUs this process may use (a CI runner's share)
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def display_path(source: NotebookSource) -> str:

@@ -9,10 +9,9 @@ import textwrap
 import nbformat
 import pytest
 
+from course_site.cpus import available_cpus
 from course_site.errors import CourseBuildError
-from course_site.notebooks import (
-    FONT_CELL_SUMMARY, available_cpus, build_notebooks, colab_url, read_figures,
-)
+from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
 from support import ROOT, mkdocs_build, soup
 
 # Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/

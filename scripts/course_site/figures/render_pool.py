@@ -27,6 +27,7 @@ from dataclasses import asdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course_site.cpus import available_cpus
 from course_site.figures.discover import FigureSource
 from course_site.sandbox import FIGURE_LIMITS, Limits, network_namespace_prefix
 
@@ -138,7 +139,7 @@ def render_all(
     def start_worker() -> _Worker:
         return _Worker(figures_dir, events, limits, fenced_network)
 
-    count = max(1, min(workers or os.cpu_count() or 1, len(sources)))
+    count = max(1, min(workers or available_cpus(), len(sources)))
     pool = [start_worker() for _ in range(count)]
 
     def give_work(worker: _Worker) -> None:
