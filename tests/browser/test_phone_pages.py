@@ -309,9 +309,10 @@ def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, reading_pa
     tab.page.add_init_script(LAYOUT_SHIFTS)
     moved = {}
     for path in reading_pages:
-        # A page that moves moves on every load. One shift that the next load does not repeat came from the
-        # machine, not the page: CI saw one once (0.005 on tags/ at laptop width, 2026-11-26) that 60 loads
-        # here under load never showed again. Loading such a page a second time tells the two apart.
+        # A shift built into the page shows on every load, so a page that moved is loaded once more and fails
+        # only if it moves again. CI once saw 0.005 on tags/ at laptop width (2026-11-26) that about 75 loads
+        # here, under load, never showed again. A race that moves a page on one load in two still fails about
+        # one run in four, so it is not hidden for long.
         first = shifts_while_loading(tab, site_url + path)
         if first and (again := shifts_while_loading(tab, site_url + path)):
             moved[path or "/"] = {"first load": first, "second load": again}
