@@ -14,7 +14,7 @@ from support import ROOT
 SCRIPTS = ROOT / "scripts"
 
 
-@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="CPU affinity is a Linux feature")
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="프로세스의 CPU 를 정하는 기능(sched_setaffinity)은 리눅스에만 있습니다")
 def test_a_process_limited_to_one_cpu_counts_one():
     one = min(os.sched_getaffinity(0))
     code = (
