@@ -99,9 +99,8 @@ def seminar_pages(seed_text: str, count: int) -> list[SeminarPage]:
                 "",
             ]
         )
-        pages.append(
-            SeminarPage(index, term, number, f"{term}/{number:02d}-what-to-do-with-data.md", title, front + page_body)
-        )
+        path = f"{term}/{number:02d}-what-to-do-with-data.md"
+        pages.append(SeminarPage(index, term, number, path, title, front + page_body))
     return pages
 
 
@@ -114,7 +113,8 @@ def make_course(source_root: Path, target: Path, pages: int) -> list[SeminarPage
     """
     copy_project(source_root, target, with_cache=True)  # the first build is then a warm one
     if (source_root / "node_modules").is_dir():  # KaTeX for the math hook, read where it is
-        (target / "node_modules").symlink_to((source_root / "node_modules").resolve(), target_is_directory=True)
+        katex_home = (source_root / "node_modules").resolve()
+        (target / "node_modules").symlink_to(katex_home, target_is_directory=True)
     config = target / "mkdocs.yml"
     config.write_text(relaxed_timeouts(config.read_text(encoding="utf-8")), encoding="utf-8")
     seed_text = (source_root / SEED_PAGE).read_text(encoding="utf-8")
@@ -226,10 +226,10 @@ def _shuffled(texts: list[str], rng: random.Random) -> list[str]:
                 words.extend(_HANGUL_WORD.findall(part))
     rng.shuffle(words)
     supply = iter(words)
-    return [
-        "".join(part if kept else _HANGUL_WORD.sub(lambda _: next(supply), part) for part, kept in _parts(text))
-        for text in texts
-    ]
+    def refill(part: str) -> str:
+        return _HANGUL_WORD.sub(lambda _: next(supply), part)
+
+    return ["".join(part if kept else refill(part) for part, kept in _parts(text)) for text in texts]
 
 
 def _parts(text: str):

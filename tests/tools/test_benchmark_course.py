@@ -61,7 +61,8 @@ def test_one_page_course_is_the_real_site_unchanged(tmp_path):
     made = make_course(ROOT, tmp_path / "project", 1)
 
     assert len(made) == 1
-    assert (tmp_path / "project" / SEED_PAGE).read_text(encoding="utf-8") == (ROOT / SEED_PAGE).read_text(encoding="utf-8")
+    made_page, seed_page = tmp_path / "project" / SEED_PAGE, ROOT / SEED_PAGE
+    assert made_page.read_text(encoding="utf-8") == seed_page.read_text(encoding="utf-8")
 
 
 def test_a_course_made_earlier_gets_the_projects_current_code_and_keeps_its_pages_and_caches(tmp_path):
