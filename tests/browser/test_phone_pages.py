@@ -310,9 +310,10 @@ def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, reading_pa
     moved = {}
     for path in reading_pages:
         # A shift built into the page shows on every load, so a page that moved is loaded once more and fails
-        # only if it moves again. CI once saw 0.005 on tags/ at laptop width (2026-11-26) that about 75 loads
-        # here, under load, never showed again. A race that moves a page on one load in two still fails about
-        # one run in four, so it is not hidden for long.
+        # only if it moves again. CI once saw 0.005 on tags/ at laptop width, before this test said what
+        # moved. A single-load shift on that page shows here with the CPU slowed 8 times (one load in seven):
+        # the browser paints before the HTML is all parsed, a short page shows half its footer, and the footer
+        # then grows. A race that moves a page on one load in two still fails about one run in four.
         first = shifts_while_loading(tab, site_url + path)
         if first and (again := shifts_while_loading(tab, site_url + path)):
             moved[path or "/"] = {"first load": first, "second load": again}
