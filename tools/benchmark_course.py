@@ -226,6 +226,7 @@ def _shuffled(texts: list[str], rng: random.Random) -> list[str]:
                 words.extend(_HANGUL_WORD.findall(part))
     rng.shuffle(words)
     supply = iter(words)
+
     def refill(part: str) -> str:
         return _HANGUL_WORD.sub(lambda _: next(supply), part)
 
