@@ -12,6 +12,10 @@
   const WAITING = ".course-figure__drawing[data-drawing]";
   const fetching = new Map(); // box -> Promise of its <svg>
   let observer = null;
+  // The figure is watched, not the box inside it: a figure far from the
+  // screen may be skipped (content-visibility, course.css), and what a
+  // skipped block holds has no place on the page to come near the screen.
+  const watched = (box) => box.closest("figure") || box;
 
   function insert(box, text) {
     if (!box.hasAttribute("data-drawing")) return box.querySelector("svg"); // printed meanwhile
@@ -27,7 +31,7 @@
     box.removeAttribute("aria-label");
     box.removeAttribute("data-drawing");
     box.replaceChildren(svg);
-    if (observer) observer.unobserve(box);
+    if (observer) observer.unobserve(watched(box));
     return svg;
   }
 
@@ -66,10 +70,14 @@
   if ("IntersectionObserver" in window) {
     // A screen and a half ahead: fetched before a reader scrolling at a normal pace gets there.
     observer = new IntersectionObserver(
-      (entries) => entries.forEach((entry) => entry.isIntersecting && load(entry.target).catch(() => {})),
+      (entries) => entries.forEach((entry) => {
+        if (!entry.isIntersecting) return;
+        const box = entry.target.matches(WAITING) ? entry.target : entry.target.querySelector(WAITING);
+        if (box) load(box).catch(() => {});
+      }),
       { rootMargin: "150% 0px" },
     );
-    boxes.forEach((box) => observer.observe(box));
+    boxes.forEach((box) => observer.observe(watched(box)));
   } else {
     boxes.forEach((box) => load(box).catch(() => {}));
   }
