@@ -1,4 +1,4 @@
-"""Text blocks far from the screen are skipped until near (content-visibility: auto, overrides/course.css).
+"""Blocks far from the screen are skipped until near (content-visibility: auto, overrides/course.css).
 
 A skipped block has no boxes of its own, so a tool that reads the page by
 position sees whatever lies at its estimated place instead: axe-core's colour

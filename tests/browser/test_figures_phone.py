@@ -213,9 +213,10 @@ NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFr
 @pytest.mark.parametrize("width", [390, 1366])
 def test_drawings_arrive_near_the_screen_into_boxes_of_their_final_size(reader, site_url, width):
     tab = open_seminar(reader, site_url, "light", width)
-    # Text blocks far from the screen take their real height only when they
-    # come near (course.css; tested in test_phone_pages.py): laid out here
-    # from the start, so that the page height measures the figures alone.
+    # Blocks far from the screen, figures among them, take their real height
+    # only when they come near (course.css; tested in test_phone_pages.py):
+    # laid out here from the start, so that the page height measures the
+    # drawings alone.
     tab.page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important; }")
     before = tab.page.evaluate(DRAWING_BOXES)
     page_height = tab.page.evaluate("document.documentElement.scrollHeight")
