@@ -15,7 +15,7 @@
   // The figure is watched, not the box inside it: a figure far from the
   // screen may be skipped (content-visibility, course.css), and what a
   // skipped block holds has no place on the page to come near the screen.
-  const watched = (box) => box.closest("figure") || box;
+  const watched = (box) => box.closest(".course-figure") || box; // one drawing each (figures/html.py)
 
   function insert(box, text) {
     if (!box.hasAttribute("data-drawing")) return box.querySelector("svg"); // printed meanwhile
