@@ -95,6 +95,21 @@ def in_draw(path: str, code: str, before_return: bool = False):
     return replace(path, "def draw(rng):", f"from pathlib import Path\n\n\ndef draw(rng):\n    {code}")
 
 
+def first_cell(path: str, code: str):
+    """``code`` as a new first cell of the notebook, after its header.
+
+    The kernel stops at the first failing cell, so a mistake there fails in the
+    kernel's start-up time instead of after the whole notebook has run.
+    """
+    def inject(project: Path) -> None:
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        first = text.index("\n# %%") + 1
+        file.write_text(text[:first] + f"# %%\n{code}\n\n" + text[first:], encoding="utf-8")
+
+    return inject
+
+
 def settings(section: str, old: str, new: str):
     """Change one line of mkdocs.yml's extra.<section> block."""
     def inject(project: Path) -> None:
@@ -192,7 +207,7 @@ FAULTS = [
     Fault("figure-returns-nothing", replace(FIGURE, "    return fig", "    return None"), FIGURE, "return fig"),
     Fault("figure-input-missing", replace(FIGURE, "def draw(rng):", 'INPUTS = ["data/scores.csv"]\n\n\ndef draw(rng):'), f"{FIGURE}:", "INPUTS 에서 빼세요"),
     # Notebooks ---------------------------------------------------------------------------
-    Fault("notebook-cell-syntax-error", append(NOTEBOOK, "\n# %%\nfor i in range(3)\n    print(i)\n"), f"{NOTEBOOK} 셀", "SyntaxError"),
+    Fault("notebook-cell-syntax-error", first_cell(NOTEBOOK, "for i in range(3)\n    print(i)"), f"{NOTEBOOK} 셀 1 (", "SyntaxError"),
     Fault("notebook-header-broken", replace(NOTEBOOK, "#   kernelspec:", "#   kernelspec: [python"), f"{NOTEBOOK}:", "올바른 YAML"),
     Fault("notebook-plot-without-alt", append(NOTEBOOK, "\n# %%\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\nplt.show()\n"), f"{NOTEBOOK} 셀", "# 그림 설명:"),
     # Pasted links ----------------------------------------------------------------------
@@ -220,17 +235,17 @@ FAULTS = [
     Fault("figure-spins-forever", both(settings("figures", "cpu_seconds: 120", "cpu_seconds: 2"), in_draw(FIGURE, "while True:\n        pass")), FIGURE, "extra.figures.cpu_seconds"),
     Fault("figure-prints-without-end", in_draw(FIGURE, 'for _ in range(10**6):\n        print("x" * 50)'), FIGURE, "extra.figures.output_kb"),
     Fault("figure-style-broken", append("figures/figure_style.py", "\nraise ValueError('스타일 오류')\n"), "figures/figure_style.py:", "ValueError: 스타일 오류"),
-    Fault("notebook-prints-50-mb", append(NOTEBOOK, "\n# %%\nfor _ in range(10**6):\n    print('x' * 50)\n"), f"{NOTEBOOK} 셀", "extra.notebooks.output_kb"),
-    Fault("notebook-writes-home", append(NOTEBOOK, "\n# %%\nimport os\nopen(os.path.expanduser('~/leak.txt'), 'w')\n"), f"{NOTEBOOK} 셀", "임시 폴더"),
-    Fault("notebook-runs-too-long", both(settings("notebooks", "timeout: 120", "timeout: 10"), append(NOTEBOOK, "\n# %%\nimport time\ntime.sleep(120)\n")), f"{NOTEBOOK} 셀", "extra.notebooks.timeout"),
-    Fault("two-notebooks-fail", both(append(NOTEBOOK, "\n# %%\n1 / 0\n"), append(OTHER_NOTEBOOK, "\n# %%\n1 / 0\n")), OTHER_NOTEBOOK, "노트북 2개가 실패했습니다"),
+    Fault("notebook-prints-50-mb", first_cell(NOTEBOOK, "for _ in range(10**6):\n    print('x' * 50)"), f"{NOTEBOOK} 셀 1 (", "extra.notebooks.output_kb"),
+    Fault("notebook-writes-home", first_cell(NOTEBOOK, "import os\nopen(os.path.expanduser('~/leak.txt'), 'w')"), f"{NOTEBOOK} 셀 1 (", "임시 폴더"),
+    Fault("notebook-runs-too-long", both(settings("notebooks", "timeout: 120", "timeout: 10"), first_cell(NOTEBOOK, "import time\ntime.sleep(120)")), f"{NOTEBOOK} 셀 1 (", "extra.notebooks.timeout"),
+    Fault("two-notebooks-fail", both(first_cell(NOTEBOOK, "1 / 0"), first_cell(OTHER_NOTEBOOK, "1 / 0")), OTHER_NOTEBOOK, "노트북 2개가 실패했습니다"),
     Fault("figure-timeout-with-a-unit", settings("figures", "timeout: 60 ", "timeout: 60s "), "mkdocs.yml: extra.figures.timeout", "예: timeout: 60"),
     Fault("figure-setting-misnamed", settings("figures", "timeout: 60 ", "figure_timeout: 60 "), "mkdocs.yml: extra.figures.figure_timeout", "혹시 timeout 인가요?"),
     Fault("notebook-memory-in-gb", settings("notebooks", "memory_mb: 2048", "memory_mb: 2GB"), "mkdocs.yml: extra.notebooks.memory_mb", "예: memory_mb: 2048"),
 
     # Figures and notebooks -------------------------------------------------------------
     Fault("figure-script-raises", replace(FIGURE, "def draw(rng):", "def draw(rng):\n    1 / 0"), f"{FIGURE}:", "ZeroDivisionError"),
-    Fault("notebook-cell-raises", append(NOTEBOOK, "\n# %%\nraise ValueError('실습 오류')\n"), f"{NOTEBOOK} 셀", "ValueError: 실습 오류"),
+    Fault("notebook-cell-raises", first_cell(NOTEBOOK, "raise ValueError('실습 오류')"), f"{NOTEBOOK} 셀 1 (", "ValueError: 실습 오류"),
 ]
 
 
