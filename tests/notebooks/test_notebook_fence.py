@@ -171,10 +171,10 @@ def test_a_cpu_bound_cell_stops_at_the_cpu_limit(tmp_path):
     write_notebooks(tmp_path / "notebooks" / "demo", {"spins": "# %%\nx = 1\n\n# %%\nwhile True:\n    x += 1\n"})
     with pytest.raises(CourseBuildError) as caught:
         build_notebooks(tmp_path / "notebooks", ROOT / "figures", tmp_path / "cache", timeout=300,
-                        limits=Limits(memory_mb=1024, cpu_seconds=8, output_kb=1024, section="notebooks"))
+                        limits=Limits(memory_mb=1024, cpu_seconds=4, output_kb=1024, section="notebooks"))
     message = str(caught.value)
     assert "notebooks/demo/spins.py 셀 2 (12번째 줄)" in message
-    assert "CPU 시간 한도 8초" in message and "extra.notebooks.cpu_seconds" in message
+    assert "CPU 시간 한도 4초" in message and "extra.notebooks.cpu_seconds" in message
 
 
 def test_a_timeout_stops_the_kernel_without_zmq_noise(tmp_path, capfd):
