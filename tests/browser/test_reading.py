@@ -28,6 +28,16 @@ def test_reading_the_seminar_requests_nothing_from_other_hosts(reader, site_url)
     assert tab.requests and tab.foreign_requests() == []
 
 
+def test_a_page_view_fetches_no_site_map(reader, site_url):
+    """Material fetches sitemap.xml for every link it takes for another language's version of the
+    site. The feed link (in every page's head) must not look like one, or each page view fetches and
+    parses a site map that grows with the course."""
+    tab = reader("light", "phone")
+    tab.page.goto(site_url)
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.requests and [url for url in tab.requests if url.endswith("sitemap.xml")] == []
+
+
 def test_table_of_contents_follows_the_heading_in_view(reader, site_url):
     tab = reader("light")
     tab.page.goto(site_url + SEMINAR + "#" + quote("6-딥러닝-활용-분야"))

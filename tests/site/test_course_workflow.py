@@ -31,6 +31,7 @@ def test_atom_feed_lists_every_seminar_newest_first_with_its_public_address(buil
 def test_every_page_points_feed_readers_at_the_feed(built_site):
     alternate = soup(built_site / "index.html").find("link", attrs={"type": "application/atom+xml"})
     assert alternate["href"] == "feed.xml"
+    assert "alternate" in alternate["rel"]  # the token feed readers look for (rel is a list of tokens)
 
 
 def test_tags_page_lists_every_seminar_under_its_tag(built_site):
