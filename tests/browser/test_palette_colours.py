@@ -15,8 +15,11 @@ ELEMENTS = (
 PROPERTIES = ("color", "backgroundColor", "borderTopColor", "outlineColor", "textDecorationColor", "colorScheme")
 
 # Read once every transition has ended: a colour still fading is no colour of either stylesheet.
+# A transition cancelled on the way (its element restyled again) rejects `finished` with an
+# AbortError; it is over all the same, and the one that replaced it is waited for in the next round.
 COMPUTED = """async ([selectors, properties]) => {
-  await Promise.all(document.getAnimations().map(animation => animation.finished));
+  for (let running = document.getAnimations(); running.length; running = document.getAnimations())
+    await Promise.all(running.map(animation => animation.finished.catch(() => null)));
   return selectors.map(selector => {
     const element = document.querySelector(selector);
     if (!element) return [selector, null];
