@@ -19,8 +19,9 @@
   glossary spellings) to search/search_index.json, from the analyser's work
   cached per block of text in ``.cache/search/`` next to mkdocs.yml (the
   finished index too, reused while Material's index and the glossary are the
-  same: course_site.finished_index_cache), and puts our worker script in
-  front of Material's search worker. A strict build that has already logged a
+  same: course_site.finished_index_cache), puts our worker script in
+  front of Material's search worker and writes the index where the worker,
+  not the page, reads it (course_site.search_worker). A strict build that has already logged a
   warning is never written, so it skips this work (strict_build.py).
 - ``on_build_error`` stops the analyser process rather than wait for it.
 
@@ -52,7 +53,7 @@ from course_site.korean_analyser import kiwi_analyser
 from course_site.korean_search import FIELDS, SEPARATOR, displayed, entry_texts
 from course_site.page_sources import PageSources
 from course_site.search_entry_cache import SearchEntryCache, page_key
-from course_site.search_worker import install_search_worker
+from course_site.search_worker import MATERIAL_INDEX, install_search_worker, write_search_index
 from course_site.vocabulary_counts import counts_version, vocabulary_index
 from plugin_errors import reports_course_errors
 from strict_build import strict_build_failed
@@ -179,7 +180,7 @@ def on_post_build(config):
         log.info("앞의 경고로 이 빌드는 실패합니다: 한국어 검색 색인은 만들지 않았습니다.")
         return
     started = time.perf_counter()
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    path = Path(config.site_dir) / MATERIAL_INDEX
     raw = path.read_text(encoding="utf-8")
     finished = FinishedIndexCache(_build["cache_dir"] / "finished_index.json")
     key = finished_key(raw, _build["glossary"].spellings(), _build["cache"].version)
@@ -197,7 +198,7 @@ def on_post_build(config):
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         report.size_before, report.size_after = len(raw.encode("utf-8")), len(text.encode("utf-8"))
     install_search_worker(Path(config.site_dir))
-    path.write_text(text, encoding="utf-8")
+    write_search_index(Path(config.site_dir), text)
     report.seconds = time.perf_counter() - started
     if not kept:
         finished.put(key, text, report)

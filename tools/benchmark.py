@@ -45,6 +45,7 @@ sys.path.insert(0, str(TOOLS))
 from benchmark_course import make_course, make_stock_course, refresh_machinery, stock_config  # noqa: E402
 from benchmark_table import results_table  # noqa: E402
 from course_site.cli import KoreanArgumentParser  # noqa: E402
+from course_site.search_worker import index_files  # noqa: E402
 from measured_process import run_measured  # noqa: E402
 
 MEASUREMENTS = ("warm", "size", "page", "figure", "serve", "cold", "workers", "profile")  # the order they run in
@@ -200,10 +201,11 @@ def measure_sizes(course: Course) -> dict:
     sizes = {}
     for side in ("ours", "stock"):
         site = course.site(side)
-        index = (site / "search" / "search_index.json").read_bytes()
+        indexes = [path.read_bytes() for path in index_files(site)]  # ours: Material's and the worker's
         page = (site / course.page_url_path() / "index.html").read_bytes()
         sizes[side] = {
-            "search_index": len(index), "search_index_gzip": len(gzip.compress(index, 6)),
+            "search_index": sum(map(len, indexes)),
+            "search_index_gzip": sum(len(gzip.compress(index, 6)) for index in indexes),
             "page_html": len(page), "page_html_gzip": len(gzip.compress(page, 6)),
         }
     return sizes

@@ -1,6 +1,7 @@
 """Lighthouse (mobile) of our site against a stock Material build of the same docs, in one run.
 
     python tools/lighthouse.py [--runs 3]
+    python tools/lighthouse.py --pages 100     # a course of 100 seminar pages (tools/benchmark_course.py)
 
 Needs Node 20+ and the pinned npm packages (`npm ci` at the repository top,
 see package.json) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
@@ -23,6 +24,11 @@ average are written beside the scores.
 Exit status 1 when our pages miss the targets of issue 12 (performance ≥ 98,
 accessibility, best practices and SEO 100). Not part of the test suite: one
 run takes minutes.
+
+With ``--pages N`` both sites hold a course of N seminar pages made from
+seminar 04 (what grows with a course: the navigation, the search index) and
+the seminar measured is the first one, seminar 04's text. The results go to
+<date>-lighthouse-<N>p.md and no target is judged.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Lighthouse's own short names: ASCII keeps the columns straight.
 CATEGORY_NAMES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "BP", "seo": "SEO"}
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}  # issue 12
-PAGES = {"홈": "", "세미나": "2022-2/04-what-to-do-with-data/"}
+HOME = "홈"
 SITES = {"ours": "우리", "stock": "기본 Material"}
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/atom+xml")
 RESULTS = TOOLS / "benchmark-results"
@@ -131,10 +137,11 @@ def build(config: Path, site: Path) -> None:
         raise SystemExit(f"빌드 실패 ({config}):\n{result.stderr[-4000:]}")
 
 
-def build_sites(work: Path) -> dict[str, Path]:
-    """Our site and its stock twin, built from private copies; returns the built folders."""
+def build_sites(work: Path, pages: int) -> tuple[dict[str, Path], dict[str, str]]:
+    """Our site and its stock twin, built from private copies: the built folders, and the
+    pages to measure (name -> URL path)."""
     ours = work / "ours"
-    make_course(ROOT, ours, 1)  # one page: the real site, unchanged
+    seminar = make_course(ROOT, ours, pages)[0]  # one page: the real site, unchanged
     build(ours / "mkdocs.yml", work / "site-ours")
     drawn = work / "site-ours" / "figures"
     # Each figure's own SVG file (x.svg), not the drawing files our pages fetch (x.<hash>.svg).
@@ -142,7 +149,8 @@ def build_sites(work: Path) -> dict[str, Path]:
     our_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     make_stock_course(ours, work / "stock", figures, stock_config(our_config))
     build(work / "stock" / "mkdocs.yml", work / "site-stock")
-    return {"ours": work / "site-ours", "stock": work / "site-stock"}
+    paths = {HOME: "", "세미나": seminar.path.removesuffix(".md") + "/"}
+    return {"ours": work / "site-ours", "stock": work / "site-stock"}, paths
 
 
 def lighthouse(url: str) -> dict[str, float]:
@@ -189,12 +197,12 @@ def check_tools() -> None:
         raise SystemExit(f"Chromium 이 {CHROMIUM} 에 없습니다. 'bash scripts/ensure_chromium.sh' 또는 CHROMIUM_PATH 로 지정하세요.")
 
 
-def measure(sites: dict[str, Path], runs: int) -> dict[tuple[str, str], list[dict]]:
+def measure(sites: dict[str, Path], paths: dict[str, str], runs: int) -> dict[tuple[str, str], list[dict]]:
     servers = {name: serve(folder) for name, folder in sites.items()}
     results: dict[tuple[str, str], list[dict]] = {}
     try:
         for run in range(runs):
-            for page, path in PAGES.items():
+            for page, path in paths.items():
                 order = ("ours", "stock") if run % 2 == 0 else ("stock", "ours")
                 for name in order:
                     scores = lighthouse(servers[name][1] + path)
@@ -210,12 +218,16 @@ def measure(sites: dict[str, Path], runs: int) -> dict[tuple[str, str], list[dic
 
 def missed_targets(results: dict[tuple[str, str], list[dict]]) -> list[str]:
     missed = []
-    for page in PAGES:
+    for page in measured_pages(results):
         medians = median_scores(results[(page, "ours")])
         for category, target in TARGETS.items():
             if medians[category] < target:
                 missed.append(f"{page} {CATEGORY_NAMES[category]} {medians[category]:.0f} < {target}")
     return missed
+
+
+def measured_pages(results: dict[tuple[str, str], list[dict]]) -> list[str]:
+    return list(dict.fromkeys(page for page, _ in results))
 
 
 def median_scores(runs: list[dict]) -> dict[str, float]:
@@ -228,7 +240,7 @@ def table(results: dict[tuple[str, str], list[dict]]) -> list[str]:
         "| 페이지 | 사이트 | 성능 (범위) | 접근성 | 권장사항 | SEO | FCP | LCP | TBT | CLS | 전송량 |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for page in PAGES:
+    for page in measured_pages(results):
         for name, label in SITES.items():
             runs = results[(page, name)]
             m = median_scores(runs)
@@ -241,22 +253,29 @@ def table(results: dict[tuple[str, str], list[dict]]) -> list[str]:
     return lines
 
 
-def report(results, runs: int, started: dt.datetime, loads: tuple[float, float]) -> str:
+def report(results, runs: int, started: dt.datetime, loads: tuple[float, float], pages: int = 1) -> str:
     cpu = [run["cpu"] for values in results.values() for run in values]
     missed = missed_targets(results)
     verdict = "목표 달성" if not missed else "목표 미달: " + ", ".join(missed)
+    size = "" if pages == 1 else f", 세미나 {pages}쪽"
+    if pages == 1:
+        course, judged = "", f"판정 (이슈 12: 성능 ≥ 98, 접근성·권장사항·SEO 100, 우리 사이트 중앙값): {verdict}"
+    else:
+        course = (f" 두 사이트 모두 세미나 {pages}쪽짜리 과정(tools/benchmark_course.py)이고, 잰 세미나는 그 첫 쪽"
+                  "(세미나 04 의 글)입니다.")
+        judged = "판정 없음: 이슈 12 의 목표는 지금 과정(세미나 1쪽)의 것입니다."
     return "\n".join(
         [
-            f"# 휴대폰 Lighthouse: 우리 사이트와 기본 Material ({started:%Y-%m-%d})",
+            f"# 휴대폰 Lighthouse: 우리 사이트와 기본 Material ({started:%Y-%m-%d}{size})",
             "",
             "`python tools/lighthouse.py` 로 잰 값입니다. Lighthouse 의 모바일 설정(느린 4G, CPU 4배 느리게를"
             " 흉내 냄) 그대로, 같은 Markdown 으로 만든 두 사이트(우리 빌드, 그리고 기본 Material: hook 없이"
             " 그림은 우리 빌드가 그린 SVG 파일을 `<img>` 로)를 127.0.0.1 에서 gzip 과 keep-alive 로 내보내고,"
-            f" 홈과 세미나 04 를 번갈아 {runs}번씩 재어 중앙값을 적었습니다.",
+            f" 홈과 세미나 04 를 번갈아 {runs}번씩 재어 중앙값을 적었습니다.{course}",
             "",
             *table(results),
             "",
-            f"판정 (이슈 12: 성능 ≥ 98, 접근성·권장사항·SEO 100, 우리 사이트 중앙값): {verdict}",
+            judged,
             "",
             "측정 조건:",
             "",
@@ -295,21 +314,23 @@ def main() -> int:
     parser = KoreanArgumentParser(description="Lighthouse 모바일 점수를 기본 Material 빌드와 같은 실행 안에서 비교합니다.")
     parser.add_argument("--runs", type=int, default=3, help="측정 반복 횟수 (중앙값을 씁니다)")
     parser.add_argument("--no-write", action="store_true", help=f"결과를 {RESULTS.name}/ 에 쓰지 않습니다")
+    parser.add_argument("--pages", type=int, default=1, help="과정의 세미나 쪽 수 (1: 지금 사이트 그대로)")
     args = parser.parse_args()
     check_tools()
 
     started = dt.datetime.now(dt.timezone.utc)
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="course-lighthouse-") as folder:
-        sites = build_sites(Path(folder))
-        results = measure(sites, args.runs)
-    text = report(results, args.runs, started, (load_before, os.getloadavg()[0]))
+        sites, paths = build_sites(Path(folder), args.pages)
+        results = measure(sites, paths, args.runs)
+    text = report(results, args.runs, started, (load_before, os.getloadavg()[0]), args.pages)
     print(text)
     if not args.no_write:
-        path = RESULTS / f"{started:%Y-%m-%d}-lighthouse.md"
+        size = "" if args.pages == 1 else f"-{args.pages}p"
+        path = RESULTS / f"{started:%Y-%m-%d}-lighthouse{size}.md"
         path.write_text(text + notes_kept(path), encoding="utf-8")
         print(f"→ {path.relative_to(ROOT)}", file=sys.stderr)
-    return 1 if missed_targets(results) else 0
+    return 1 if args.pages == 1 and missed_targets(results) else 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from course_site.project_copy import copy_project  # noqa: E402
 from course_site.search_box import INVISIBLE, SearchBox  # noqa: E402
 from course_site.search_queries import QUERY_FILE, SCORED_SETS, Query, QuerySets, load_queries  # noqa: E402
+from course_site.search_worker import index_files  # noqa: E402
 
 
 @dataclass
@@ -112,9 +113,10 @@ def build_variants(workdir: Path) -> tuple[Path, Path]:
     return ours, stock
 
 
-def index_size(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 9, mtime=0))
+def index_size(site: Path, level: int = 9) -> tuple[int, int]:
+    """Bytes of the search index files a reader downloads, raw and gzipped at ``level``."""
+    files = [path.read_bytes() for path in index_files(site)]
+    return sum(map(len, files)), sum(len(gzip.compress(data, level, mtime=0)) for data in files)
 
 
 def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:

@@ -28,7 +28,6 @@ worker. Not part of the test suite: one run takes many minutes.
 
 from __future__ import annotations
 
-import gzip
 import os
 import statistics
 import subprocess
@@ -44,7 +43,7 @@ from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from course_site.search_box import SearchBox  # noqa: E402
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
-from search_eval import serve  # noqa: E402  (the same local server as the recall evaluation)
+from search_eval import index_size, serve  # noqa: E402  (the same server and sizes as the recall evaluation)
 
 THROTTLE = 4
 FIRST_QUERY = "딥러닝"
@@ -113,11 +112,6 @@ total => {
 }
 """
 SPLIT_PARTS = {"worker": "worker+전달", "read": "메시지 읽기", "page": "쪽이 그리기"}
-
-
-def index_size(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 6, mtime=0))
 
 
 def build(config: Path, site: Path) -> None:
@@ -209,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.runs == 0:
             return 0
         sites = {"우리": ours, "기본": stock, **({"예전": args.earlier} if args.earlier else {})}
-        sizes = {name: index_size(site) for name, site in sites.items()}
+        sizes = {name: index_size(site, 6) for name, site in sites.items()}
         # Per site: first answers, typing -> results in the list, typing -> results drawn.
         results: dict[str, tuple[list[float], list[float], list[float]]] = {
             name: ([], [], []) for name in sites

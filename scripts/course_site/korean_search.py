@@ -287,7 +287,7 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"한국어 검색 색인: 형태소 분석 {self.analysed_blocks}블록, 캐시 {self.cached_blocks}블록, "
-            f"어간 {self.stems}개, 복합어 꼬리 {self.tails}개; search_index.json "
+            f"어간 {self.stems}개, 복합어 꼬리 {self.tails}개; 색인 (Material → full_index.json) "
             f"{self.size_before / 1024:.0f} KB → {self.size_after / 1024:.0f} KB ({self.seconds:.1f}초)"
         )
 

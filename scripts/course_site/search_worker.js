@@ -4,9 +4,11 @@
  * course_site.search_worker puts this script in front of Material's worker at
  * build time, so it runs first in the worker: it wraps Material's
  * addEventListener("message") and keeps hold of the lunr index Material
- * builds. Everything runs off the page's main thread, and no request is
- * added. It reads the data scripts/hook_search.py writes into
- * search_index.json (config.korean):
+ * builds. Everything runs off the page's main thread. The page hands the
+ * worker only Material's settings and config.full_index: the worker fetches
+ * and parses the index itself (search/full_index.json, megabytes in a large
+ * course), and meanwhile keeps the messages that come in. It reads the data
+ * scripts/hook_search.py writes into that index (config.korean):
  *
  * - Query: particles are stripped from a word only down to a stem the
  *   analyser saw in the site (딥러닝이 -> 딥러닝; 강화도 stays, since 강화 is no
@@ -124,7 +126,25 @@
   self.addEventListener = function (type, listener, options) {
     if (type !== "message")
       return listen(type, listener, options)
+    let waiting = null  // messages that came while the full index was fetched
     return listen(type, event => {
+      const setupData = event.data && event.data.type === SETUP && event.data.data
+      if (setupData && setupData.config && setupData.config.full_index) {
+        waiting = []
+        fullIndex(setupData).then(data => {
+          receive({ data: { type: SETUP, data } })
+          const queued = waiting
+          waiting = null
+          queued.forEach(receive)
+        })
+      } else if (waiting) {
+        waiting.push(event)
+      } else {
+        return receive(event)
+      }
+    }, options)
+
+    function receive(event) {
       const message = event.data
       if (message && message.type === SETUP) {
         setup(message.data)
@@ -136,7 +156,26 @@
           return post({ type: RESULT, data: answer(query) })
       }
       return listener(event)
-    }, options)
+    }
+  }
+
+  /* The index the build wrote for the worker (config.full_index, relative to
+     this script), with Material's options from the page's message. Without it
+     (offline, a half-copied site) Material gets the page's settings and no
+     documents: a search that finds nothing, not a broken page. */
+  function fullIndex(data) {
+    const url = new URL(data.config.full_index, self.location.href)
+    return fetch(url)
+      .then(response => {
+        if (!response.ok)
+          throw new Error(`${url}: HTTP ${response.status}`)
+        return response.json()
+      })
+      .then(full => ({ ...data, config: full.config, docs: full.docs }))
+      .catch(error => {
+        console.error("검색 색인을 받지 못했습니다:", error)
+        return { ...data, docs: [] }
+      })
   }
 
   /* Setup ----------------------------------------------------------------- */

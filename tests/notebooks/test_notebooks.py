@@ -12,6 +12,7 @@ import pytest
 from course_site.cpus import available_cpus
 from course_site.errors import CourseBuildError
 from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
+from course_site.search_worker import FULL_INDEX
 from support import ROOT, mkdocs_build, soup
 
 # Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/
@@ -110,7 +111,7 @@ def test_the_font_setup_cell_is_folded_under_one_sentence(built_site):
 
 
 def test_search_index_holds_notebook_text_code_and_outputs_but_not_setup_or_labels(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / FULL_INDEX).read_text(encoding="utf-8"))
 
     def squeezed(text: str) -> str:  # the index separates morphemes with U+200B
         return "".join(text.replace("\u200b", "").split())

@@ -16,6 +16,7 @@ from course_site.analysis_cache import PREFETCH_PAGES, AnalysisCache
 from course_site.korean_analyser import KiwiAnalyser, kiwi_analyser
 from course_site.word_dictionaries import WHOLE_ABOVE, WordDictionary
 from course_site.page_sources import PageSources
+from course_site.search_worker import FULL_INDEX
 import hook_search
 from support import ROOT, mkdocs_build
 
@@ -188,7 +189,7 @@ def test_an_edited_pages_index_is_byte_for_byte_the_index_of_a_build_without_cac
     cold = mkdocs_build(project_copy, tmp_path / "cold")
     assert cold.returncode == 0, cold.stderr
     assert "형태소 분석 0블록" not in cold.stderr
-    index = "search/search_index.json"
+    index = FULL_INDEX
     assert (tmp_path / "edited" / index).read_bytes() == (tmp_path / "cold" / index).read_bytes()
 
 

@@ -6,15 +6,18 @@ import json
 import re
 from pathlib import Path
 
-from course_site.search_entry_cache import SearchEntryCache, page_key
+import pytest
 
+from course_site.search_entry_cache import SearchEntryCache, page_key
+from course_site.search_worker import FULL_INDEX, MATERIAL_INDEX, index_config, index_files
 from support import mkdocs_build, soup
 
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def search_index(site) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """The index the search worker reads (the page reads only Material's settings)."""
+    return json.loads((site / FULL_INDEX).read_text(encoding="utf-8"))
 
 
 def without_search_hook(config_text: str) -> str:
@@ -29,6 +32,24 @@ def test_search_settings_come_from_code_and_the_index_carries_the_sites_vocabula
     korean = index["config"]["korean"]
     assert korean["stems"] and korean["tails"] and korean["glossary"]
     assert all(set(entry) <= {"location", "title", "text", "tags", "boost"} for entry in index["docs"])
+
+
+def test_the_page_downloads_materials_settings_alone_and_the_worker_finds_the_whole_index(built_site):
+    page = json.loads((built_site / MATERIAL_INDEX).read_text(encoding="utf-8"))
+    whole = search_index(built_site)
+    assert page["docs"] == [] and whole["docs"]
+    settings = {key: value for key, value in whole["config"].items() if key != "korean"}
+    assert {key: value for key, value in page["config"].items() if key != "full_index"} == settings
+    (worker,) = (built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    assert (worker.parent / page["config"]["full_index"]).resolve() == (built_site / FULL_INDEX).resolve()
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_an_index_settings_are_read_without_its_documents_however_the_json_is_spaced(separators):
+    index = {"config": {"lang": ["en"], "korean": {"stems": ["딥러닝"]}}, "docs": [{"location": "a/"}]}
+    text = json.dumps(index, ensure_ascii=False, separators=separators)
+    assert index_config(text) == index["config"]
+    assert index_config(json.dumps({"docs": [], "config": {"lang": ["en"]}})) == {"lang": ["en"]}  # any order
 
 
 def test_nothing_displayed_by_search_holds_an_invisible_character(built_site):
@@ -52,9 +73,9 @@ def test_index_is_no_bigger_than_one_and_a_half_times_the_stock_index(built_site
     config.write_text(without_search_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "stock", strict=False)
     assert result.returncode == 0, result.stderr
-    ours = (built_site / "search" / "search_index.json").stat().st_size
-    stock = (tmp_path / "stock" / "search" / "search_index.json").stat().st_size
-    print(f"search_index.json: ours {ours} bytes, stock {stock} bytes")
+    ours = sum(path.stat().st_size for path in index_files(built_site))
+    stock = sum(path.stat().st_size for path in index_files(tmp_path / "stock"))
+    print(f"search index: ours {ours} bytes, stock {stock} bytes")
     assert ours <= 1.5 * stock
 
 
@@ -85,10 +106,10 @@ def test_index_from_cached_entries_is_byte_identical_to_the_one_material_parses_
     finished = project_copy / ".cache" / "search" / "finished_index.json"
     assert entries.is_file(), "the session build leaves Material's entries cached"
     finished.unlink()  # each build finishes the index from what Material wrote
-    warm = built_file(project_copy, tmp_path / "warm", "search/search_index.json")
+    warm = built_file(project_copy, tmp_path / "warm", FULL_INDEX)
     entries.unlink()  # now Material's parser reads every page again
     finished.unlink()
-    assert built_file(project_copy, tmp_path / "parsed", "search/search_index.json") == warm
+    assert built_file(project_copy, tmp_path / "parsed", FULL_INDEX) == warm
 
 
 def test_only_changed_pages_are_parsed_for_search_and_the_rest_come_from_the_cache(project_copy, tmp_path):

@@ -26,10 +26,18 @@ PAGES = 24
 HARNESS = r"""
 const fs = require("fs"), vm = require("vm")
 const [worker, input] = process.argv.slice(2)
-const { index, queries, pause } = JSON.parse(fs.readFileSync(input, "utf8"))
-const listeners = []
+const { index, queries, pause, served } = JSON.parse(fs.readFileSync(input, "utf8"))
+const listeners = [], fetched = []
 let answered
-const scope = { console, performance, setTimeout, importScripts() {} }
+// The worker's own URL and a network that answers with `served` (a 404 without it), a little later.
+const location = { href: "http://127.0.0.1:8000/assets/javascripts/workers/search.js" }
+const fetch = url => {
+  fetched.push(String(url))
+  const found = served !== undefined
+  const response = { ok: found, status: found ? 200 : 404, json: async () => served }
+  return new Promise(resolve => setTimeout(() => resolve(response), 20))
+}
+const scope = { console, performance, setTimeout, importScripts() {}, URL, location, fetch }
 scope.self = scope
 scope.addEventListener = (type, listener) => { if (type === "message") listeners.push(listener) }
 scope.postMessage = message => answered(message)
@@ -49,7 +57,7 @@ const send = data => new Promise(resolve => { answered = resolve; listeners.forE
     // How many distinct objects the message holds for the sections' found words.
     records.push(new Set(items.flat().map(item => item.terms)).size)
   }
-  process.stdout.write(JSON.stringify({ results, records }))
+  process.stdout.write(JSON.stringify({ results, records, fetched }))
 })()
 """
 
@@ -119,18 +127,44 @@ def ask(worker: Path, tmp_path: Path, *queries: str, pause: int = 0) -> list[lis
     return run_harness(worker, tmp_path, queries, pause)["results"]
 
 
-def run_harness(worker: Path, tmp_path: Path, queries, pause: int = 0, index: dict | None = None) -> dict:
-    """What the worker posts for ``queries`` on ``index`` (course_index(PAGES) unless given)."""
+def run_harness(
+    worker: Path, tmp_path: Path, queries, pause: int = 0, index: dict | None = None, **served
+) -> dict:
+    """What the worker posts for ``queries`` on ``index`` (course_index(PAGES) unless given).
+
+    ``served=``: the index the network gives the worker when it fetches one (else a 404).
+    """
     harness, data = tmp_path / "harness.js", tmp_path / "input.json"
     harness.write_text(HARNESS, encoding="utf-8")
     index = index or course_index(PAGES)
-    data.write_text(json.dumps({"index": index, "queries": list(queries), "pause": pause}), encoding="utf-8")
+    request = {"index": index, "queries": list(queries), "pause": pause, **served}
+    data.write_text(json.dumps(request), encoding="utf-8")
     run = subprocess.run(
         [node_executable(), str(harness), str(worker), str(data)],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
+
+
+def page_index(index: dict) -> dict:
+    """What the build gives the page (course_site.search_worker.write_search_index): Material's
+    settings and where the worker finds the index, no documents."""
+    settings = {key: value for key, value in index["config"].items() if key != "korean"}
+    return {"config": {**settings, "full_index": "../../../search/full_index.json"}, "docs": []}
+
+
+def test_given_only_settings_the_worker_fetches_the_index_and_answers_as_if_given_it(worker, tmp_path):
+    whole = course_index(PAGES)
+    split = run_harness(worker, tmp_path, ["딥러닝은", "역전파"], index=page_index(whole), served=whole)
+    assert split["fetched"] == ["http://127.0.0.1:8000/search/full_index.json"]
+    assert split["results"] == run_harness(worker, tmp_path, ["딥러닝은", "역전파"])["results"]
+    assert split["results"][0]
+
+
+def test_a_worker_that_cannot_fetch_the_index_answers_with_no_results_instead_of_failing(worker, tmp_path):
+    failed = run_harness(worker, tmp_path, ["딥러닝은"], index=page_index(course_index(PAGES)))
+    assert failed["fetched"] and failed["results"] == [[]]
 
 
 def test_every_page_that_teaches_the_word_is_a_result_with_its_article_as_heading(worker, tmp_path):

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from course_site.search_worker import FULL_INDEX
 from support import mkdocs_build
 
 PAGE = "docs/2022-2/04-what-to-do-with-data.md"
@@ -91,4 +92,4 @@ def test_a_strict_build_with_a_warning_stops_before_the_search_analysis_and_a_pr
     preview = mkdocs_build(fixture_project, tmp_path / "preview", strict=False)
     assert preview.returncode == 0, preview.stderr
     assert "형태소 분석 0블록" not in preview.stderr and "한국어 검색 색인:" in preview.stderr
-    assert "합성곱" in (tmp_path / "preview" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "합성곱" in (tmp_path / "preview" / FULL_INDEX).read_text(encoding="utf-8")

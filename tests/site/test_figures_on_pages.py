@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from course_site.search_worker import FULL_INDEX
 from support import ROOT, mkdocs_build, soup
 
 SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
@@ -83,7 +84,7 @@ def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_imag
 
 def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site):
     page = built_site / SEMINAR
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (built_site / FULL_INDEX).read_text(encoding="utf-8")
     for figure in figures_of(soup(page)):
         assert re.fullmatch(r"[a-z0-9_]+\.[0-9a-f]{10}\.svg", drawing_file(page, figure).name)
         assert figure.select_one(".course-figure__drawing").has_attr("data-search-exclude")
