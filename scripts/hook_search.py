@@ -16,13 +16,14 @@
   entries it made for a page in an earlier build while the page's HTML is the
   same (course_site.search_entry_cache): an unchanged page is not parsed again.
 - ``on_post_build`` adds the site's vocabulary (stems, tails of compounds,
-  glossary spellings) to search/search_index.json, from the analyser's work
-  cached per block of text in ``.cache/search/`` next to mkdocs.yml (the
-  finished index too, reused while Material's index and the glossary are the
-  same: course_site.finished_index_cache), puts our worker script in
-  front of Material's search worker and writes the index where the worker,
-  not the page, reads it (course_site.search_worker). A strict build that has already logged a
-  warning is never written, so it skips this work (strict_build.py).
+  glossary spellings) to the index Material wrote (search/search_index.json),
+  from the analyser's work cached per block of text in ``.cache/search/`` next
+  to mkdocs.yml (the finished index too, reused while Material's index and the
+  glossary are the same: course_site.finished_index_cache), puts our worker
+  script in front of Material's search worker and writes the index where the
+  worker, not the page, reads it (course_site.search_worker). A strict build
+  that has already logged a warning is never written, so it skips this work
+  (strict_build.py).
 - ``on_build_error`` stops the analyser process rather than wait for it.
 
 State lives in ``_build``, reset in ``on_config`` at the start of each build.

@@ -10,9 +10,10 @@ worker file (``mkdocs serve``) replaces it instead of adding a second copy.
 Material's page script fetches search/search_index.json when a page opens,
 parses it and copies it to the worker, on the main thread of every page view:
 at 100 pages that index is 4 MB, and a phone's page is blocked the longer for
-it each time it opens. So the index goes to search/full_index.json, which the worker fetches
-and parses itself, and search_index.json keeps only the settings the page
-uses (its search highlighting reads config) and the path to the full index.
+it each time a page opens. So the index goes to search/full_index.json, which
+the worker fetches and parses itself, and search_index.json keeps only the
+settings the page uses (its search highlighting reads config) and the path
+to the full index.
 """
 
 from __future__ import annotations
