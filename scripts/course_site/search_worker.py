@@ -63,7 +63,13 @@ def write_search_index(site_dir: Path, text: str) -> None:
     The worker finds the full index at ``config.full_index``, a URL relative to its
     own script; the page keeps Material's settings but not our analyser's data.
     """
-    config = index_config(text)
+    try:
+        config = index_config(text)
+    except (ValueError, KeyError, TypeError) as error:  # a damaged .cache/search/finished_index.json
+        raise CourseBuildError(
+            f"검색 색인을 쓸 수 없습니다: 설정(config)을 읽지 못했습니다 ({error}). "
+            ".cache/search/finished_index.json 을 지우고 다시 빌드하세요."
+        ) from None
     settings = {key: value for key, value in config.items() if key != "korean"}
     settings["full_index"] = "../" * len(WORKERS.split("/")) + FULL_INDEX
     (site_dir / FULL_INDEX).write_text(text, encoding="utf-8")

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from course_site.search_entry_cache import SearchEntryCache, page_key
-from course_site.search_worker import FULL_INDEX, MATERIAL_INDEX, index_config, index_files
+from course_site.errors import CourseBuildError
+from course_site.search_worker import (
+    FULL_INDEX, MATERIAL_INDEX, index_config, index_files, write_search_index,
+)
 from support import mkdocs_build, soup
 
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -50,6 +53,13 @@ def test_an_index_settings_are_read_without_its_documents_however_the_json_is_sp
     text = json.dumps(index, ensure_ascii=False, separators=separators)
     assert index_config(text) == index["config"]
     assert index_config(json.dumps({"docs": [], "config": {"lang": ["en"]}})) == {"lang": ["en"]}  # any order
+
+
+def test_an_index_whose_settings_cannot_be_read_stops_the_build_naming_the_cache_to_delete(tmp_path):
+    (tmp_path / "search").mkdir()
+    with pytest.raises(CourseBuildError, match="finished_index.json 을 지우고"):
+        write_search_index(tmp_path, '{"config": {"lang": ["en"]')
+    assert not list((tmp_path / "search").iterdir())  # nothing half-written
 
 
 def test_nothing_displayed_by_search_holds_an_invisible_character(built_site):
