@@ -17,7 +17,7 @@ import material
 import pytest
 
 from course_site.node_runtime import node_executable
-from course_site.search_worker import install_search_worker
+from course_site.search_worker import MATERIAL_INDEX, install_search_worker, write_search_index
 
 PAGES = 24
 
@@ -147,23 +147,24 @@ def run_harness(
     return json.loads(run.stdout)
 
 
-def page_index(index: dict) -> dict:
-    """What the build gives the page (course_site.search_worker.write_search_index): Material's
-    settings and where the worker finds the index, no documents."""
-    settings = {key: value for key, value in index["config"].items() if key != "korean"}
-    return {"config": {**settings, "full_index": "../../../search/full_index.json"}, "docs": []}
+def page_index(index: dict, folder: Path) -> dict:
+    """What the build gives the page for ``index`` (written by write_search_index into ``folder``):
+    Material's settings and where the worker finds the index, no documents."""
+    (folder / "search").mkdir(exist_ok=True)
+    write_search_index(folder, json.dumps(index, ensure_ascii=False))
+    return json.loads((folder / MATERIAL_INDEX).read_text(encoding="utf-8"))
 
 
 def test_given_only_settings_the_worker_fetches_the_index_and_answers_as_if_given_it(worker, tmp_path):
     whole = course_index(PAGES)
-    split = run_harness(worker, tmp_path, ["딥러닝은", "역전파"], index=page_index(whole), served=whole)
+    split = run_harness(worker, tmp_path, ["딥러닝은", "역전파"], index=page_index(whole, tmp_path), served=whole)
     assert split["fetched"] == ["http://127.0.0.1:8000/search/full_index.json"]
     assert split["results"] == run_harness(worker, tmp_path, ["딥러닝은", "역전파"])["results"]
     assert split["results"][0]
 
 
 def test_a_worker_that_cannot_fetch_the_index_answers_with_no_results_instead_of_failing(worker, tmp_path):
-    failed = run_harness(worker, tmp_path, ["딥러닝은"], index=page_index(course_index(PAGES)))
+    failed = run_harness(worker, tmp_path, ["딥러닝은"], index=page_index(course_index(PAGES), tmp_path))
     assert failed["fetched"] and failed["results"] == [[]]
 
 
