@@ -13,12 +13,15 @@ import pytest
 
 from figure_drawings import scroll_past_every_figure
 from skipped_blocks import lay_out_every_block
+from transitions import bring_to_rest
 
 BLOCKING = ("serious", "critical")
 
 
 def blocking_violations(page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical findings on the page at rest, every block laid out."""
     lay_out_every_block(page)
+    bring_to_rest(page)  # a panel still fading in would be measured half transparent
     page.add_script_tag(content=axe_source)
     report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [

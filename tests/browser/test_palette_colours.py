@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from transitions import bring_to_rest
+
 # What a reader sees coloured: page, header, links, headings, navigation, code,
 # footer, the palette toggle, figure captions and the search box.
 ELEMENTS = (
@@ -14,12 +16,7 @@ ELEMENTS = (
 )
 PROPERTIES = ("color", "backgroundColor", "borderTopColor", "outlineColor", "textDecorationColor", "colorScheme")
 
-# Read once every transition has ended: a colour still fading is no colour of either stylesheet.
-# A transition cancelled on the way (its element restyled again) rejects `finished` with an
-# AbortError; it is over all the same, and the one that replaced it is waited for in the next round.
-COMPUTED = """async ([selectors, properties]) => {
-  for (let running = document.getAnimations(); running.length; running = document.getAnimations())
-    await Promise.all(running.map(animation => animation.finished.catch(() => null)));
+COMPUTED = """([selectors, properties]) => {
   return selectors.map(selector => {
     const element = document.querySelector(selector);
     if (!element) return [selector, null];
@@ -46,6 +43,12 @@ def longest_page(built_site, reading_pages) -> str:
     return max(reading_pages, key=lambda path: (built_site / path / "index.html").stat().st_size)
 
 
+def colours(page) -> list:
+    """The colours of ELEMENTS once every transition has ended (transitions.py)."""
+    bring_to_rest(page)
+    return page.evaluate(COMPUTED, [ELEMENTS, PROPERTIES])
+
+
 def palette_file(built_site) -> str:
     (found,) = (built_site / "assets" / "stylesheets").glob("palette.*.min.css")
     return found.name
@@ -59,12 +62,12 @@ def test_trimmed_palette_colours_the_page_as_materials_full_palette_does(
     tab = reader(scheme, screen)
     tab.page.goto(site_url + longest_page)
     tab.page.wait_for_load_state("load")
-    found = [selector for selector, values in tab.page.evaluate(COMPUTED, [ELEMENTS, PROPERTIES]) if values]
+    found = [selector for selector, values in colours(tab.page) if values]
     assert len(found) >= len(ELEMENTS) - 4, found  # the list names what the page really has
-    trimmed = tab.page.evaluate(COMPUTED, [ELEMENTS, PROPERTIES])
+    trimmed = colours(tab.page)
     tab.page.evaluate(FULL_PALETTE, f"{site_url}assets/stylesheets/{palette_file(built_site)}")
     assert tab.page.evaluate("document.getElementById('course-palette')") is None
-    full = tab.page.evaluate(COMPUTED, [ELEMENTS, PROPERTIES])
+    full = colours(tab.page)
     assert trimmed == full
     if scheme == "dark":  # the dark palette really is on: the check compared dark colours
         assert tab.page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
