@@ -1,8 +1,6 @@
 """axe-core (the engine behind Lighthouse's and browsers' accessibility audits) on every reading page.
 
-A serious or critical violation means some reader cannot use the page: a
-screen reader announces a nameless dialog, text is too faint to read, a
-table cannot be scrolled without a mouse.
+What counts as blocking and how a page is audited: axe_checks.py.
 """
 
 from __future__ import annotations
@@ -11,25 +9,8 @@ import re
 
 import pytest
 
+from axe_checks import blocking_violations
 from figure_drawings import scroll_past_every_figure
-from skipped_blocks import lay_out_every_block
-from transitions import bring_to_rest
-
-BLOCKING = ("serious", "critical")
-
-
-def blocking_violations(page, axe_source: str) -> list[str]:
-    """axe-core's serious and critical findings on the page at rest, every block laid out."""
-    lay_out_every_block(page)
-    bring_to_rest(page)  # a panel still fading in would be measured half transparent
-    page.add_script_tag(content=axe_source)
-    report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
-        for violation in report["violations"]
-        if violation["impact"] in BLOCKING
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

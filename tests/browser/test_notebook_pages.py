@@ -10,8 +10,8 @@ import io
 import pytest
 from PIL import Image
 
+from axe_checks import blocking_violations
 from course_site.notebook_pages import LONG_OUTPUT_LINES, text_html
-from skipped_blocks import lay_out_every_block
 from support import ROOT
 
 NOTEBOOK_PAGES = [
@@ -19,17 +19,6 @@ NOTEBOOK_PAGES = [
     for path in sorted((ROOT / "notebooks").glob("*/**/*.py"))
     if not path.name.startswith("_")
 ]
-PHONE = {"width": 390, "height": 844}
-LAPTOP = {"width": 1366, "height": 900}
-SCREENS = {"phone": PHONE, "laptop": LAPTOP}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> str:
-    if not AXE.is_file():
-        pytest.fail(f"axe-core 가 {AXE} 에 없습니다. 저장소 맨 위에서 'npm ci' 를 실행하세요.", pytrace=False)
-    return AXE.read_text(encoding="utf-8")
 
 
 def open_page(tab, site_url: str, path: str) -> None:
@@ -39,7 +28,7 @@ def open_page(tab, site_url: str, path: str) -> None:
 
 
 def test_code_cells_take_the_full_text_width_on_a_phone(reader, site_url):
-    tab = reader("light", **PHONE)
+    tab = reader("light", "phone")
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
         shares = tab.page.evaluate("""() => {
@@ -53,7 +42,7 @@ def test_code_cells_take_the_full_text_width_on_a_phone(reader, site_url):
 
 
 def test_the_copy_button_never_covers_code(reader, site_url):
-    tab = reader("light", **PHONE)
+    tab = reader("light", "phone")
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
         overlaps = tab.page.evaluate("""() => [...document.querySelectorAll('.nb-cell > .highlight > pre')].map(pre => {
@@ -67,7 +56,7 @@ def test_the_copy_button_never_covers_code(reader, site_url):
 
 
 def test_printed_text_keeps_its_columns_and_scrolls_inside_its_box(reader, site_url):
-    tab = reader("light", **PHONE)
+    tab = reader("light", "phone")
     wide_outputs = 0
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
@@ -80,12 +69,12 @@ def test_printed_text_keeps_its_columns_and_scrolls_inside_its_box(reader, site_
         assert all(o["whiteSpace"] == "pre" and o["overflowX"] in ("auto", "scroll") for o in outputs), path
         wide_outputs += sum(o["wider"] for o in outputs)
         page_width = tab.page.evaluate("document.documentElement.scrollWidth")
-        assert page_width <= PHONE["width"], path  # the page itself never scrolls sideways
+        assert page_width <= tab.page.viewport_size["width"], path  # the page itself never scrolls sideways
     assert wide_outputs  # on a phone, some printed table is wider than the column: it scrolls
 
 
 def test_a_long_output_is_folded_until_the_reader_unfolds_it(reader, site_url):
-    tab = reader("light", **PHONE)
+    tab = reader("light", "phone")
     open_page(tab, site_url, NOTEBOOK_PAGES[0])
     lines = LONG_OUTPUT_LINES * 2
     fragment = text_html("\n".join(f"{n:>4}  출력 줄" for n in range(lines)), "")
@@ -102,7 +91,7 @@ def test_a_long_output_is_folded_until_the_reader_unfolds_it(reader, site_url):
 
 
 def test_a_notebook_page_loads_at_most_200_kb_of_css(reader, site_url):
-    tab = reader("light", **LAPTOP)
+    tab = reader("light", "laptop")
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
         css_bytes = tab.page.evaluate("""() => {
@@ -126,7 +115,7 @@ def corner_brightness(element) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_plots_follow_the_palette_and_carry_the_notebooks_alt_text(reader, site_url, scheme):
-    tab = reader(scheme, **LAPTOP)
+    tab = reader(scheme, "laptop")
     shown = 0
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
@@ -148,27 +137,20 @@ def test_plots_follow_the_palette_and_carry_the_notebooks_alt_text(reader, site_
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("screen", SCREENS)
-def test_no_serious_or_critical_accessibility_violation(reader, site_url, axe_script, screen, scheme):
-    tab = reader(scheme, **SCREENS[screen])
+@pytest.mark.parametrize("screen", ["phone", "laptop"])
+def test_no_serious_or_critical_accessibility_violation(reader, site_url, axe_source, screen, scheme):
+    tab = reader(scheme, screen)
     found = {}
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
-        lay_out_every_block(tab.page)
-        tab.page.add_script_tag(content=axe_script)
-        report = tab.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        blocking = [
-            f"{v['id']}: " + ", ".join(" ".join(node["target"]) for node in v["nodes"][:3])
-            for v in report["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        blocking = blocking_violations(tab.page, axe_source)
         if blocking:
             found[path] = blocking
     assert found == {}
 
 
 def test_reading_a_notebook_requests_nothing_from_other_hosts(reader, site_url):
-    tab = reader("dark", **PHONE)
+    tab = reader("dark", "phone")
     for path in NOTEBOOK_PAGES:
         open_page(tab, site_url, path)
         tab.load_all_images()
