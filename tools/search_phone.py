@@ -169,12 +169,13 @@ def measure_once(
 
 
 def main(argv: list[str] | None = None) -> int:
-    from course_site.cli import KoreanArgumentParser
+    from course_site.cli import KoreanArgumentParser, whole_number
     from playwright.sync_api import sync_playwright
 
     parser = KoreanArgumentParser(description="느린 휴대폰(CPU 4배 느리게)에서 검색 준비 시간과 입력→결과 시간을 기본 Material 과 비교합니다.")
-    parser.add_argument("--pages", type=int, default=500, metavar="N", help="세미나 쪽 수 (기본 500)")
-    parser.add_argument("--runs", type=int, default=5, metavar="N", help="번갈아 잴 횟수 (기본 5; 0이면 빌드만)")
+    parser.add_argument("--pages", type=whole_number(1), default=500, metavar="N", help="세미나 쪽 수 (기본 500)")
+    parser.add_argument("--runs", type=whole_number(0), default=5, metavar="N",
+                        help="번갈아 잴 횟수 (기본 5; 0이면 빌드만)")
     parser.add_argument("--ours", type=Path, metavar="폴더", help="이미 빌드한 우리 사이트")
     parser.add_argument("--stock", type=Path, metavar="폴더", help="이미 빌드한 기본 설정 사이트")
     parser.add_argument("--build-into", type=Path, metavar="폴더",

@@ -26,3 +26,18 @@ class KoreanArgumentParser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: 오류: {message}\n자세한 설명: {self.prog} --help\n")
+
+
+def whole_number(minimum: int):
+    """An argparse ``type``: an integer of at least ``minimum``, or a Korean error naming the value."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"{minimum} 이상의 정수를 쓰세요 (받은 값: {text!r})")
+        return value
+
+    return parse
