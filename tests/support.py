@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -81,20 +77,3 @@ def make_fixture_course(target: Path) -> Path:
     for part in ("docs", "figures", "notebooks"):
         shutil.copytree(FIXTURE_COURSE / part, target / part, dirs_exist_ok=True)
     return target
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output clean
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path):
-    """``folder`` served on 127.0.0.1 for the length of the block; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

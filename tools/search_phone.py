@@ -28,6 +28,7 @@ worker. Not part of the test suite: one run takes many minutes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import subprocess
@@ -41,9 +42,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tools"))
 from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from course_site.search_box import SearchBox  # noqa: E402
+from course_site.static_server import serving  # noqa: E402
 
 from benchmark_course import make_course, make_stock_course, stock_config  # noqa: E402
-from search_eval import index_size, serve  # noqa: E402  (the same server and sizes as the recall evaluation)
+from search_eval import index_size  # noqa: E402  (the same sizes as the recall evaluation)
 
 THROTTLE = 4
 FIRST_QUERY = "딥러닝"
@@ -210,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             name: ([], [], []) for name in sites
         }
         splits: dict[str, list[dict]] = {name: [] for name in sites}
-        servers = {name: serve(site) for name, site in sites.items()}
-        try:
+        with contextlib.ExitStack() as servers:
+            urls = {name: servers.enter_context(serving(site)) for name, site in sites.items()}
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 names = list(sites)
@@ -219,8 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                     # Each run starts with a different site, so none is always first on a busy machine.
                     order = names[run % len(names):] + names[: run % len(names)]
                     for name in order:
-                        first, typing, drawn = measure_once(browser, servers[name][0],
-                                                            splits[name] if args.split else None)
+                        first, typing, drawn = measure_once(browser, urls[name], splits[name] if args.split else None)
                         results[name][0].append(first)
                         results[name][1].extend(typing)
                         results[name][2].extend(drawn)
@@ -228,10 +229,6 @@ def main(argv: list[str] | None = None) -> int:
                               + ", ".join(f"{t:.0f}/{d:.0f}" for t, d in zip(typing, drawn)) + " ms",
                               flush=True)
                 browser.close()
-        finally:
-            for _url, server in servers.values():
-                server.shutdown()
-                server.server_close()
 
     print(f"\nCPU {THROTTLE}배 느리게, {args.runs}회 중앙값")
     print(f"{'':4} {'색인 크기 (gzip)':>18} {'첫 결과까지':>10} {'입력→목록':>10} {'입력→그려짐':>10}")

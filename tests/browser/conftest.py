@@ -6,12 +6,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, served
+from course_site.static_server import serving
+from support import ROOT
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    with served(built_site) as url:
+    with serving(built_site) as url:
         yield url
 
 

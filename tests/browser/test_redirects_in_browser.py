@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from support import mkdocs_build, served
+from course_site.static_server import serving
+from support import mkdocs_build
 
 
 def test_an_old_url_with_an_anchor_lands_on_the_moved_page_at_that_heading(project_copy, tmp_path, browser):
@@ -13,7 +14,7 @@ def test_an_old_url_with_an_anchor_lands_on_the_moved_page_at_that_heading(proje
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    with served(tmp_path / "site") as base:
+    with serving(tmp_path / "site") as base:
         page = browser.new_page()
         page.goto(base + "2022-2/04-what-to-do-with-data/#4-왜-딥러닝인가")
         page.wait_for_url("**/2022-2/04-data-jobs-and-ml/**")
