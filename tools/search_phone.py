@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                     # Each run starts with a different site, so none is always first on a busy machine.
                     order = names[run % len(names):] + names[: run % len(names)]
                     for name in order:
-                        first, typing, drawn = measure_once(browser, urls[name], splits[name] if args.split else None)
+                        split = splits[name] if args.split else None
+                        first, typing, drawn = measure_once(browser, urls[name], split)
                         results[name][0].append(first)
                         results[name][1].extend(typing)
                         results[name][2].extend(drawn)

@@ -6,21 +6,22 @@ sooner are half transparent for a moment: axe-core once measured their grey
 summaries at 4.29:1 instead of the 4.5:1 they have at rest.
 
 Each one is moved to its end (Web Animations' finish()) rather than waited
-for: a transition's end is the style the page settles in, and a wait hangs
-when a page's animations stop ticking.
+for: a transition's end is the style the page settles in, it takes no time,
+and waiting for every `finished` promise once hung a whole suite run.
 """
 
 # An animation that repeats forever (a pulsing marker) has no end; it is part of the page at rest.
 # Ending one may start another (a style that changes once the first is over), hence the rounds.
 _TO_REST = """() => {
+  const moving = () => document.getAnimations().filter(animation => animation.playState !== "finished"
+    && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
   for (let round = 0; round < 20; round++) {
-    const ending = document.getAnimations().filter(animation => animation.playState !== "finished"
-      && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
+    const ending = moving();
     if (!ending.length) return [];
     ending.forEach(animation => animation.finish());
   }
-  return document.getAnimations().filter(animation => animation.playState !== "finished")
-    .map(animation => `${animation.animationName || animation.transitionProperty} on ${animation.effect.target}`);
+  return moving().map(animation =>
+    `${animation.animationName || animation.transitionProperty} on ${animation.effect.target}`);
 }"""
 
 
