@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import page_sample
 from course_site.static_server import serving
 from support import ROOT
 
@@ -67,6 +68,26 @@ def reading_pages(built_site) -> list[str]:
             continue
         pages.append("" if path == "." else path + "/")
     return pages
+
+
+@pytest.fixture(scope="session")
+def pages_to_open(built_site, reading_pages) -> list[str]:
+    """The reading pages the browser tests open: every kind of page and element, and what changed (page_sample.py)."""
+    return page_sample.pages_to_open(ROOT, built_site, reading_pages)
+
+
+@pytest.fixture(scope="session")
+def longest_page(built_site, reading_pages) -> str:
+    """The reading page with the most HTML: the most blocks, figures and kinds of elements."""
+    return max(reading_pages, key=lambda path: len(page_sample.html_of(built_site, path)))
+
+
+@pytest.fixture(scope="session")
+def seminar_pages(pages_to_open) -> list[str]:
+    """The seminars among the pages to open."""
+    seminars = [path for path in pages_to_open if page_sample.kind_of_page(path) == "seminar"]
+    assert seminars, "세미나 페이지가 하나도 없습니다"
+    return seminars
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -1,4 +1,4 @@
-"""axe-core (the engine behind Lighthouse's and browsers' accessibility audits) on every reading page.
+"""axe-core (the engine behind Lighthouse's and browsers' accessibility audits) on the reading pages (page_sample.py).
 
 What counts as blocking and how a page is audited: axe_checks.py.
 """
@@ -15,10 +15,10 @@ from figure_drawings import scroll_past_every_figure
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("screen", ["phone", "laptop"])
-def test_no_serious_accessibility_violation_on_any_reading_page(reader, site_url, reading_pages, axe_source, screen, scheme):
+def test_no_serious_accessibility_violation_on_any_reading_page(reader, site_url, pages_to_open, axe_source, screen, scheme):
     tab = reader(scheme, screen)
     found = {}
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         tab.page.wait_for_load_state("load")
         violations = blocking_violations(tab.page, axe_source)

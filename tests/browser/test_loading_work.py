@@ -55,11 +55,11 @@ def test_the_drawer_is_laid_out_as_usual_on_a_laptop(reader, site_url):
 
 
 @pytest.mark.parametrize("height", [500, 844])
-def test_an_opened_drawer_shows_the_current_pages_link(reader, site_url, reading_pages, height):
+def test_an_opened_drawer_shows_the_current_pages_link(reader, site_url, pages_to_open, height):
     """Where the current page is a link in the menu (pages without a table of contents), it is in
     view when the drawer opens, however far down the menu it is."""
     checked = 0
-    for path in reading_pages:
+    for path in pages_to_open:
         tab = reader("light", width=390, height=height, touch=True)
         tab.page.goto(site_url + path)
         tab.page.wait_for_load_state("load")

@@ -37,12 +37,6 @@ FULL_PALETTE = """(href) => new Promise((resolve, reject) => {
 })"""
 
 
-@pytest.fixture(scope="module")
-def longest_page(built_site, reading_pages) -> str:
-    """The reading page with the most HTML: the most kinds of elements to colour."""
-    return max(reading_pages, key=lambda path: (built_site / path / "index.html").stat().st_size)
-
-
 def colours(page) -> list:
     """The colours of ELEMENTS once every transition has ended (transitions.py)."""
     bring_to_rest(page)

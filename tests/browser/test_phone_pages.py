@@ -41,10 +41,10 @@ selector => {
 WHERE_WORDS_MUST_STAY_WHOLE = "article h1, article h2, article h3, article h4, article th, article td, .md-nav__link"
 
 
-def test_korean_words_are_never_split_across_lines_on_a_phone(reader, site_url, reading_pages):
+def test_korean_words_are_never_split_across_lines_on_a_phone(reader, site_url, pages_to_open):
     tab = reader("light", "phone")
     split = {}
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         found = tab.page.evaluate(SPLIT_WORDS, WHERE_WORDS_MUST_STAY_WHOLE + ", article p, article li")
         if found:
@@ -52,9 +52,9 @@ def test_korean_words_are_never_split_across_lines_on_a_phone(reader, site_url, 
     assert split == {}
 
 
-def test_wide_tables_scroll_inside_their_own_box_and_take_the_keyboard(reader, site_url, reading_pages):
+def test_wide_tables_scroll_inside_their_own_box_and_take_the_keyboard(reader, site_url, pages_to_open):
     tab = reader("light", "phone")
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         tab.page.wait_for_load_state("load")
         assert tab.page.evaluate("document.documentElement.scrollWidth") <= 390, path
@@ -72,9 +72,9 @@ def test_wide_tables_scroll_inside_their_own_box_and_take_the_keyboard(reader, s
                 assert box["tabIndex"] == 0 and box["name"], f"{path}: a scrolling table box keyboard users cannot reach"
 
 
-def test_a_scrolling_table_scrolls_with_the_arrow_keys(reader, site_url, reading_pages):
+def test_a_scrolling_table_scrolls_with_the_arrow_keys(reader, site_url, pages_to_open):
     tab = reader("light", "phone")
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         tab.page.wait_for_load_state("load")
         box = tab.page.locator(".md-typeset__scrollwrap[tabindex='0']").first
@@ -86,9 +86,9 @@ def test_a_scrolling_table_scrolls_with_the_arrow_keys(reader, site_url, reading
     pytest.skip("이 사이트에는 휴대폰 화면보다 넓은 표가 없습니다")
 
 
-def test_page_title_takes_only_the_lines_its_words_need(reader, site_url, reading_pages):
+def test_page_title_takes_only_the_lines_its_words_need(reader, site_url, pages_to_open):
     tab = reader("light", "phone", touch=True)
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         lines = tab.page.evaluate(
             """() => {
@@ -105,9 +105,9 @@ def test_page_title_takes_only_the_lines_its_words_need(reader, site_url, readin
         assert lines[0] == lines[1], f"{path}: 제목 {lines[1]}줄이 {lines[0]}줄을 차지합니다 (¶ 만 있는 빈 줄)"
 
 
-def test_heading_links_are_visible_and_big_enough_to_tap_on_a_touch_screen(reader, site_url, reading_pages):
+def test_heading_links_are_visible_and_big_enough_to_tap_on_a_touch_screen(reader, site_url, pages_to_open):
     tab = reader("light", "phone", touch=True)
-    for path in reading_pages:
+    for path in pages_to_open:
         tab.page.goto(site_url + path)
         links = tab.page.locator("article h2 .headerlink")
         if links.count():
@@ -242,11 +242,6 @@ def scroll_through(page) -> None:
         top += 400
 
 
-@pytest.fixture(scope="module")
-def longest_page(built_site, reading_pages) -> str:
-    return max(reading_pages, key=lambda path: (built_site / path / "index.html").stat().st_size)
-
-
 def test_text_far_from_the_screen_is_not_laid_out_while_the_page_loads(reader, site_url, longest_page):
     tab = open_watching_skipped(reader, site_url + longest_page)
     skipped_tops = tab.page.evaluate(f"() => ({SKIPPED_BLOCKS})().map(block => block.getBoundingClientRect().top)")
@@ -332,11 +327,11 @@ def shifts_while_loading(tab, url: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("screen", ["phone", "laptop"])
-def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, reading_pages, screen):
+def test_nothing_moves_on_screen_while_a_page_loads(reader, site_url, pages_to_open, screen):
     tab = reader("light", screen)
     tab.page.add_init_script(LAYOUT_SHIFTS)
     moved = {}
-    for path in reading_pages:
+    for path in pages_to_open:
         # A shift built into the page shows on every load, so a page that moved is loaded once more and fails
         # only if it moves again. CI once saw 0.005 on tags/ at laptop width, before this test said what
         # moved. A single-load shift on that page shows here with the CPU slowed 8 times (one load in seven):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from figure_drawings import WAITING, scroll_past_every_figure
@@ -40,21 +39,6 @@ HEADINGS = """
     .filter(node => !(node.classList && node.classList.contains('headerlink')))
     .map(node => node.textContent).join('').replace(/\\s+/g, ''))
 """
-
-
-@pytest.fixture(scope="module")
-def seminar_pages(browser, site_url, reading_pages) -> list[str]:
-    """The reading pages that are seminars (they carry the seminar header made from front matter)."""
-    context = browser.new_context()
-    page = context.new_page()
-    seminars = []
-    for path in reading_pages:
-        page.goto(site_url + path)
-        if page.locator("article dl.seminar-meta").count():
-            seminars.append(path)
-    context.close()
-    assert seminars, "세미나 페이지가 하나도 없습니다"
-    return seminars
 
 
 def printed(tab) -> None:
