@@ -72,7 +72,10 @@ def reading_pages(built_site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages_to_open(built_site, reading_pages) -> list[str]:
-    """The reading pages the browser tests open: every kind of page and element, and what changed (page_sample.py)."""
+    """The reading pages the browser tests open: each kind of page and of element, and what changed.
+
+    How they are chosen: page_sample.py.
+    """
     return page_sample.pages_to_open(ROOT, built_site, reading_pages)
 
 
