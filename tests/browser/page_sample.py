@@ -14,22 +14,17 @@ What differs between seminars is their content. So the tests open:
 - every page changed since the base branch, and every page showing a figure
   whose script changed: a new seminar is opened in the pull request that adds it.
 
-``COURSE_TESTS_EVERY_PAGE=1`` opens every page instead, as does any run where
-git cannot say what changed.
+``COURSE_TESTS_ALL=1`` opens every page instead, as does any run where git
+cannot say what changed (changed_files.py).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
+from changed_files import check_everything, files_changed_since_base
 from course_site.terms import parse_term
-
-EVERY_PAGE = "COURSE_TESTS_EVERY_PAGE"
-# The base the pull-request workflow compares with (ci.yml: the merge commit's first parent).
-BASE = "COURSE_TESTS_BASE"
 
 
 class _ElementKinds(HTMLParser):
@@ -151,32 +146,9 @@ def pages_changed(changed_files: list[str], site: Path, reading_pages: list[str]
     return pages
 
 
-def files_changed_since_base(root: Path) -> list[str] | None:
-    """Files changed since the base branch, committed or not; None when git cannot say."""
-    def git(*arguments: str) -> str | None:
-        try:
-            result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True,
-                                    encoding="utf-8", timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return result.stdout if result.returncode == 0 else None
-
-    base = os.environ.get(BASE) or next(
-        (found.strip() for ref in ("origin/main", "main") if (found := git("merge-base", "HEAD", ref))), None
-    )
-    if base is None:
-        return None
-    # -z: names unquoted, as they are (git quotes Hangul names otherwise).
-    changed = git("diff", "--name-only", "--no-renames", "-z", base, "--")  # committed or not
-    untracked = git("ls-files", "--others", "--exclude-standard", "-z")
-    if changed is None or untracked is None:
-        return None
-    return sorted(set(filter(None, (changed + untracked).split("\0"))))
-
-
 def pages_to_open(root: Path, site: Path, reading_pages: list[str]) -> list[str]:
     """The sample the browser tests open (see the module's docstring)."""
-    if os.environ.get(EVERY_PAGE) == "1":
+    if check_everything():
         return list(reading_pages)
     files = files_changed_since_base(root)
     changed = None if files is None else pages_changed(files, site, reading_pages)

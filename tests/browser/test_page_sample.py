@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
+from changed_files import CHECK_ALL
 from page_sample import (
-    EVERY_PAGE,
     covering,
     element_kinds,
-    files_changed_since_base,
     kind_of_page,
     page_of_source,
     pages_changed,
@@ -87,30 +84,9 @@ def test_changed_sources_name_their_pages_and_a_changed_figure_script_the_pages_
         "", "2023-1/05-figure/"}
 
 
-def git(folder, *arguments):
-    subprocess.run(["git", "-C", str(folder), *arguments], check=True, capture_output=True)
-
-
-def test_what_changed_is_read_from_git_since_the_base_branch_including_untracked_files(tmp_path, monkeypatch):
-    monkeypatch.delenv("COURSE_TESTS_BASE", raising=False)
-    assert files_changed_since_base(tmp_path) is None  # not a repository: nobody can say
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "base")
-    assert files_changed_since_base(tmp_path) == []
-    git(tmp_path, "checkout", "-q", "-b", "new-seminar")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "committed.md").write_text("# 글\n", encoding="utf-8")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "seminar")
-    (tmp_path / "docs" / "05-신경망.md").write_text("# 새 글\n", encoding="utf-8")
-    assert files_changed_since_base(tmp_path) == ["docs/05-신경망.md", "docs/committed.md"]
-    monkeypatch.setenv("COURSE_TESTS_BASE", "no-such-ref")
-    assert files_changed_since_base(tmp_path) is None
-
-
 def test_every_page_is_opened_when_asked(site, monkeypatch):
     folder = site({"": "<p>홈</p>", "2022-2/04-a/": "<p>가</p>", "2022-2/05-b/": "<p>나</p>"})
-    monkeypatch.setenv(EVERY_PAGE, "1")
+    monkeypatch.setenv(CHECK_ALL, "1")
     pages = ["", "2022-2/04-a/", "2022-2/05-b/"]
     assert pages_to_open(folder, folder, pages) == pages
 
