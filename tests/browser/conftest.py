@@ -86,6 +86,23 @@ def longest_page(built_site, reading_pages) -> str:
 
 
 @pytest.fixture(scope="session")
+def figure_pages(built_site, pages_to_open) -> list[str]:
+    """The pages to open that show figures, the one with the most figures first."""
+    count = {path: page_sample.html_of(built_site, path).count('<figure class="course-figure"')
+             for path in pages_to_open}
+    with_figures = sorted((path for path in pages_to_open if count[path]), key=lambda path: -count[path])
+    if not with_figures:
+        pytest.skip("그림이 있는 페이지가 없습니다")
+    return with_figures
+
+
+@pytest.fixture(scope="session")
+def figure_page(figure_pages) -> str:
+    """One page with figures, for what the figure viewer and the drawings' loading do on any page."""
+    return figure_pages[0]
+
+
+@pytest.fixture(scope="session")
 def seminar_pages(pages_to_open) -> list[str]:
     """The seminars among the pages to open."""
     seminars = [path for path in pages_to_open if page_sample.kind_of_page(path) == "seminar"]

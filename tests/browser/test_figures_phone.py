@@ -14,7 +14,6 @@ import pytest
 
 from figure_drawings import WAITING, scroll_past_every_figure
 
-SEMINAR = "2022-2/04-what-to-do-with-data/"
 BUDGET_GZIP_BYTES = 300 * 1024
 ALL_DRAWN = f"document.querySelectorAll({WAITING!r}).length === 0"
 
@@ -28,9 +27,9 @@ TEXT_SIZES = """
 """
 
 
-def open_seminar(reader, site_url, scheme, width, *, every_drawing=False):
+def open_page(reader, url, scheme, width, *, every_drawing=False):
     tab = reader(scheme, width=width, height=844)
-    tab.page.goto(site_url + SEMINAR)
+    tab.page.goto(url)
     if every_drawing:
         scroll_past_every_figure(tab.page)
     tab.page.evaluate("document.fonts.ready")
@@ -54,21 +53,23 @@ def switch_palette(tab):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_smallest_figure_text_is_at_least_12_css_px_on_a_phone(reader, site_url, scheme):
-    tab = open_seminar(reader, site_url, scheme, 390, every_drawing=True)
-    sizes = tab.page.evaluate(TEXT_SIZES)
-    assert len(sizes) >= 17 and all(sizes)
-    smallest = min(min(figure) for figure in sizes)
-    assert smallest >= 11.95, f"smallest figure text {smallest:.2f} px"
-    assert tab.page.evaluate("document.documentElement.scrollWidth") <= 390  # figures never widen the page
+def test_smallest_figure_text_is_at_least_12_css_px_on_a_phone(reader, site_url, figure_pages, scheme):
+    for path in figure_pages:
+        tab = open_page(reader, site_url + path, scheme, 390, every_drawing=True)
+        sizes = tab.page.evaluate(TEXT_SIZES)
+        assert len(sizes) == tab.page.locator("figure.course-figure").count() and all(sizes), path
+        smallest = min(min(figure) for figure in sizes)
+        assert smallest >= 11.95, f"{path}: smallest figure text {smallest:.2f} px"
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= 390, path  # never wider than the phone
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figures_are_not_posters_on_a_laptop(reader, site_url, scheme):
-    tab = open_seminar(reader, site_url, scheme, 1366, every_drawing=True)
-    for figure in tab.page.evaluate(TEXT_SIZES):
-        ordered = sorted(figure)
-        assert ordered[0] >= 11.95 and ordered[len(ordered) // 2] <= 20, ordered
+def test_figures_are_not_posters_on_a_laptop(reader, site_url, figure_pages, scheme):
+    for path in figure_pages:
+        tab = open_page(reader, site_url + path, scheme, 1366, every_drawing=True)
+        for figure in tab.page.evaluate(TEXT_SIZES):
+            ordered = sorted(figure)
+            assert ordered[0] >= 11.95 and ordered[len(ordered) // 2] <= 20, (path, ordered)
 
 
 def figure_bytes(tab) -> tuple[int, list[str]]:
@@ -100,14 +101,20 @@ def counting_reader(reader):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_figures_scrolled_to_the_end_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(
-    counting_reader, site_url, scheme
+    counting_reader, site_url, figure_pages, scheme
 ):
+    for path in figure_pages:
+        figures_of_one_page_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(counting_reader, site_url + path,
+                                                                                    scheme)
+
+
+def figures_of_one_page_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(counting_reader, url, scheme):
     tab = counting_reader(scheme, 390)
-    tab.page.goto(site_url + SEMINAR)
+    tab.page.goto(url)
     scroll_to_the_end(tab)
     tab.page.wait_for_function(ALL_DRAWN)
     total, fetched = figure_bytes(tab)
-    assert total <= BUDGET_GZIP_BYTES, f"{total / 1024:.0f} KB"
+    assert total <= BUDGET_GZIP_BYTES, f"{url}: {total / 1024:.0f} KB"
     drawings = [url for url in fetched if re.search(r"\.[0-9a-f]{10}\.svg$", url)]
     assert len(drawings) == tab.page.locator("figure.course-figure").count()  # each drawing once
     assert set(fetched) - set(drawings) and all(url.endswith(".woff2") for url in set(fetched) - set(drawings))
@@ -122,8 +129,8 @@ def test_figures_scrolled_to_the_end_weigh_at_most_300_kb_and_a_palette_switch_f
     assert new == []
 
 
-def test_a_tap_opens_the_figure_full_screen_and_escape_closes_it(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 390)
+def test_a_tap_opens_the_figure_full_screen_and_escape_closes_it(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", 390)
     figure = tab.page.locator("figure.course-figure").nth(1)
     figure.scroll_into_view_if_needed()
     figure.locator("svg").first.click()
@@ -137,8 +144,8 @@ def test_a_tap_opens_the_figure_full_screen_and_escape_closes_it(reader, site_ur
     tab.page.wait_for_function("!(history.state && history.state.figureViewer)")
 
 
-def test_the_back_button_closes_the_viewer_and_stays_on_the_page(reader, site_url):
-    tab = open_seminar(reader, site_url, "dark", 390)
+def test_the_back_button_closes_the_viewer_and_stays_on_the_page(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "dark", 390)
     url = tab.page.url
     tab.page.locator("a.course-figure__open").first.click()
     dialog = tab.page.locator("dialog.figure-viewer")
@@ -151,8 +158,8 @@ def test_the_back_button_closes_the_viewer_and_stays_on_the_page(reader, site_ur
 FOCUS_IN_VIEWER = "document.querySelector('dialog.figure-viewer').contains(document.activeElement)"
 
 
-def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 1366)
+def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", 1366)
     link = tab.page.locator("a.course-figure__open").first
     link.focus()
     tab.page.keyboard.press("Enter")
@@ -170,8 +177,8 @@ def test_the_viewer_works_by_keyboard_and_zooms(reader, site_url):
     assert tab.page.evaluate("document.activeElement.classList.contains('course-figure__open')")
 
 
-def test_figure_text_can_be_selected_by_dragging_without_opening_the_viewer(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 1366, every_drawing=True)
+def test_figure_text_can_be_selected_by_dragging_without_opening_the_viewer(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", 1366, every_drawing=True)
     label = tab.page.locator(".course-figure__drawing svg text", has_text="머신러닝").first
     label.scroll_into_view_if_needed()
     box = label.bounding_box()
@@ -189,12 +196,12 @@ TEXT_FILL = """getComputedStyle([...document.querySelectorAll('.course-figure__d
   .find(t => (t.getAttribute('style') || '').includes('--fig-1f2328'))).fill"""
 
 
-def test_figure_ink_follows_the_palette_including_a_switch(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 390, every_drawing=True)
+def test_figure_ink_follows_the_palette_including_a_switch(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", 390, every_drawing=True)
     assert tab.page.evaluate(TEXT_FILL) == "rgb(31, 35, 40)"  # INK["text"]
     switch_palette(tab)
     assert tab.page.evaluate(TEXT_FILL) == "rgb(230, 237, 243)"  # its dark twin
-    dark = open_seminar(reader, site_url, "dark", 390, every_drawing=True)
+    dark = open_page(reader, site_url + figure_page, "dark", 390, every_drawing=True)
     assert dark.page.evaluate(TEXT_FILL) == "rgb(230, 237, 243)"
 
 
@@ -211,8 +218,8 @@ NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFr
 
 
 @pytest.mark.parametrize("width", [390, 1366])
-def test_drawings_arrive_near_the_screen_into_boxes_of_their_final_size(reader, site_url, width):
-    tab = open_seminar(reader, site_url, "light", width)
+def test_drawings_arrive_near_the_screen_into_boxes_of_their_final_size(reader, site_url, width, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", width)
     # Blocks far from the screen, figures among them, take their real height
     # only when they come near (course.css; tested in test_phone_pages.py):
     # laid out here from the start, so that the page height measures the
@@ -237,8 +244,8 @@ def test_drawings_arrive_near_the_screen_into_boxes_of_their_final_size(reader, 
 LAST_DRAWING_URL = "[...document.querySelectorAll('.course-figure__drawing')].pop().dataset.drawing"
 
 
-def test_a_drawing_is_fetched_only_when_scrolled_near(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 390)
+def test_a_drawing_is_fetched_only_when_scrolled_near(reader, site_url, figure_page):
+    tab = open_page(reader, site_url + figure_page, "light", 390)
     tab.page.wait_for_load_state("networkidle")
     last = tab.page.evaluate(LAST_DRAWING_URL).rsplit("/", 1)[-1]
     assert not any(url.endswith(last) for url in tab.requests)
@@ -263,8 +270,10 @@ UNIQUE_LABEL = """() => {
 }"""
 
 
-def test_find_in_page_reaches_the_words_of_a_drawing_not_yet_fetched_and_brings_the_drawing(reader, site_url):
-    tab = open_seminar(reader, site_url, "light", 390)
+def test_find_in_page_reaches_the_words_of_a_drawing_not_yet_fetched_and_brings_the_drawing(
+    reader, site_url, figure_page
+):
+    tab = open_page(reader, site_url + figure_page, "light", 390)
     found = tab.page.evaluate(UNIQUE_LABEL)
     assert found, "no figure label that only a drawing has"
     index, label = found
@@ -273,7 +282,7 @@ def test_find_in_page_reaches_the_words_of_a_drawing_not_yet_fetched_and_brings_
     # A text fragment searches the page as find-in-page does, revealing
     # hidden="until-found" text with a "beforematch" event.
     reading = reader("light", width=390, height=844)
-    reading.page.goto(site_url + SEMINAR + "#:~:text=" + quote(label))
+    reading.page.goto(site_url + figure_page + "#:~:text=" + quote(label))
     drawn = reading.page.locator(".course-figure__drawing").nth(index)
     drawn.locator("svg[role=img]").wait_for(state="attached")
     assert label in " ".join(drawn.locator("svg").text_content().split())
@@ -281,16 +290,17 @@ def test_find_in_page_reaches_the_words_of_a_drawing_not_yet_fetched_and_brings_
     assert -844 < top < 844  # scrolled to the figure
 
 
-def test_without_javascript_each_figure_shows_its_own_svg_file(browser, site_url):
+def test_without_javascript_each_figure_shows_its_own_svg_file(browser, site_url, figure_pages):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(site_url + SEMINAR)
-        images = page.locator(".course-figure__drawing img")
-        assert images.count() == page.locator("figure.course-figure").count()
-        first = images.first
-        first.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
-        assert first.get_attribute("src") == page.locator("a.course-figure__open").first.get_attribute("href")
+        for path in figure_pages:
+            page.goto(site_url + path)
+            images = page.locator(".course-figure__drawing img")
+            assert images.count() == page.locator("figure.course-figure").count(), path
+            first = images.first
+            first.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
+            assert first.get_attribute("src") == page.locator("a.course-figure__open").first.get_attribute("href")
     finally:
         context.close()
