@@ -7,18 +7,22 @@ tests/browser/test_figures_phone.py). These tests read both from the built site.
 
 from __future__ import annotations
 
+import ast
 import gzip
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from course_site.figures.discover import discover
+from course_site.notebooks import discover_notebooks
 from course_site.search_worker import FULL_INDEX
 from support import ROOT, mkdocs_build, soup
 
-SEMINAR = "2022-2/04-what-to-do-with-data/index.html"
-BUDGET_GZIP_BYTES = 300 * 1024  # all of a seminar's figures, fonts included (issue 12)
+SEMINAR_04 = "2022-2/04-what-to-do-with-data/index.html"  # only for the tests of its own facts, at the end
+BUDGET_GZIP_BYTES = 300 * 1024  # all of a page's figures, fonts included (issue 12)
 # What a page carries for each figure before its drawing arrives (box, labels,
 # caption, links): gzip bytes; about 350 on seminar 04. The drawings weigh 2-40 KB each.
 MARKUP_GZIP_BYTES_PER_FIGURE = 640
@@ -43,11 +47,28 @@ def drawings_on(page_path: Path) -> str:
     return "".join(drawing_file(page_path, figure).read_text(encoding="utf-8") for figure in figures_of(soup(page_path)))
 
 
-def test_every_seminar_figure_is_a_named_box_the_size_of_its_drawing_with_real_text_and_caption(built_site):
-    page = built_site / SEMINAR
-    figures = figures_of(soup(page))
-    assert len(figures) == 17
-    for figure in figures:
+@pytest.fixture(scope="module")
+def figure_pages(built_site) -> list[Path]:
+    """Every built page that shows figures (their HTML files)."""
+    pages = [path for path in sorted(built_site.rglob("*.html")) if figures_of(soup(path))]
+    assert pages, "그림이 있는 페이지가 없습니다"
+    return pages
+
+
+def every_figure(figure_pages):
+    """(page file, figure) for every figure of every page."""
+    return [(page, figure) for page in figure_pages for figure in figures_of(soup(page))]
+
+
+def test_every_figure_image_of_an_article_became_a_figure_box(figure_pages):
+    for page in figure_pages:
+        for image in soup(page).select("article img"):
+            if re.search(r"(^|/)figures/.+\.svg$", image.get("src", "")):
+                assert image.find_parent("figure", class_="course-figure") is not None, (page, image["src"])
+
+
+def test_every_figure_is_a_named_box_the_size_of_its_drawing_with_real_text_and_caption(figure_pages):
+    for page, figure in every_figure(figure_pages):
         box = figure.select_one(".course-figure__drawing")
         assert box["role"] == "img" and box["aria-label"].strip()
         svg = drawing_of(page, figure)
@@ -70,9 +91,10 @@ def test_a_figure_heavy_page_carries_no_drawing_and_little_markup_per_figure(bui
         assert per_figure <= MARKUP_GZIP_BYTES_PER_FIGURE, f"{path}: {per_figure:.0f} B a figure"
 
 
-def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_image_without_javascript(built_site):
-    page = built_site / SEMINAR
-    for figure in figures_of(soup(page)):
+def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_image_without_javascript(
+    figure_pages,
+):
+    for page, figure in every_figure(figure_pages):
         copy = figure.select_one(".course-figure__text")
         assert copy["hidden"] == "until-found"
         drawn = {" ".join(text.get_text().split()) for text in drawing_of(page, figure).find_all("text")}
@@ -82,51 +104,61 @@ def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_imag
         assert fallback["src"] == figure.select_one("a.course-figure__open")["href"]
 
 
-def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site):
-    page = built_site / SEMINAR
+def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site, figure_pages):
     index = (built_site / FULL_INDEX).read_text(encoding="utf-8")
-    for figure in figures_of(soup(page)):
+    for page, figure in every_figure(figure_pages):
         assert re.fullmatch(r"[a-z0-9_]+\.[0-9a-f]{10}\.svg", drawing_file(page, figure).name)
         assert figure.select_one(".course-figure__drawing").has_attr("data-search-exclude")
     assert "course-figure__text" not in index and "hidden=" not in index
 
 
-def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(built_site):
+def script_of(figure) -> Path:
+    """The figure script a figure's code link points at, in this repository."""
     repo_url = yaml.safe_load(
         re.search(r"^repo_url: .*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(0)
     )["repo_url"]
-    for figure in figures_of(soup(built_site / SEMINAR)):
+    prefix = f"{repo_url.rstrip('/')}/blob/HEAD/"
+    href = figure.select_one("a.course-figure__code")["href"]
+    assert href.startswith(prefix), href
+    return ROOT / href[len(prefix):]
+
+
+def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(figure_pages):
+    for page, figure in every_figure(figure_pages):
         enlarge = figure.select_one("a.course-figure__open")
-        target = (built_site / SEMINAR).parent / enlarge["href"]
+        target = page.parent / enlarge["href"]
         assert target.resolve().is_file() and enlarge.get_text() == "크게 보기"
-        code = figure.select_one("a.course-figure__code")
-        assert code.get_text() == "이 그림의 코드"
-        prefix = f"{repo_url.rstrip('/')}/blob/HEAD/"
-        assert code["href"].startswith(prefix)
-        assert (ROOT / code["href"][len(prefix):]).is_file(), code["href"]
+        assert figure.select_one("a.course-figure__code").get_text() == "이 그림의 코드"
+        assert script_of(figure).is_file() and script_of(figure).stem == Path(enlarge["href"]).stem
 
 
-def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(built_site):
-    html = (built_site / SEMINAR).read_text(encoding="utf-8")
-    declared = dict(re.findall(r'@font-face\{font-family:([\w-]+);src:url\("([^"]+)"\)', html))
-    used = set()
-    for family_list in re.findall(r"font-family:([\w,-]+)", drawings_on(built_site / SEMINAR)):
-        used.update(name for name in family_list.split(",") if name.startswith("fig-"))
-    assert used and used <= set(declared), used - set(declared)
-    for url in declared.values():
-        assert ((built_site / SEMINAR).parent / url).resolve().is_file(), url
+def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(figure_pages):
+    for page in figure_pages:
+        html = page.read_text(encoding="utf-8")
+        declared = dict(re.findall(r'@font-face\{font-family:([\w-]+);src:url\("([^"]+)"\)', html))
+        used = set()
+        for family_list in re.findall(r"font-family:([\w,-]+)", drawings_on(page)):
+            used.update(name for name in family_list.split(",") if name.startswith("fig-"))
+        assert used and used <= set(declared), (page, used - set(declared))
+        for url in declared.values():
+            assert (page.parent / url).resolve().is_file(), (page, url)
 
 
-def test_dark_palette_colours_are_set_once_for_every_themed_colour(built_site):
-    html = (built_site / SEMINAR).read_text(encoding="utf-8")
-    used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", drawings_on(built_site / SEMINAR)))
-    # The figures' own dark rule (the page's palette rules come before it, with other variables).
-    dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{(--fig-[^}]*)\}", html).group(1)
-    assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}
+def test_dark_palette_colours_are_set_once_for_every_themed_colour(figure_pages):
+    for page in figure_pages:
+        html = page.read_text(encoding="utf-8")
+        used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", drawings_on(page)))
+        # The figures' own dark rule (the page's palette rules come before it, with other variables).
+        dark_rule = re.search(r"\[data-md-color-scheme=slate\]\{(--fig-[^}]*)\}", html).group(1)
+        assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}, page
 
 
-def test_seminar_figures_with_their_fonts_stay_within_the_budget(built_site):
-    page = built_site / SEMINAR
+def test_a_pages_figures_with_their_fonts_stay_within_the_budget(figure_pages):
+    for page in figure_pages:
+        figures_of_one_page_stay_within_the_budget(page)
+
+
+def figures_of_one_page_stay_within_the_budget(page: Path) -> None:
     html = page.read_text(encoding="utf-8")
     markup = "".join(re.findall(r"<figure class=\"course-figure\">.*?</figure>", html, re.S))
     fonts = re.findall(r'src:url\("([^"]+\.woff2)"\)', html)
@@ -135,7 +167,7 @@ def test_seminar_figures_with_their_fonts_stay_within_the_budget(built_site):
         len(gzip.compress(drawing_file(page, figure).read_bytes(), 9)) for figure in figures_of(soup(page))
     )
     total = len(gzip.compress(markup.encode("utf-8"), 9)) + drawing_bytes + font_bytes
-    assert total <= BUDGET_GZIP_BYTES, f"{total / 1024:.0f} KB"
+    assert total <= BUDGET_GZIP_BYTES, f"{page}: {total / 1024:.0f} KB"
 
 
 def test_figures_drawn_on_other_pages_use_the_same_machinery(built_site):
@@ -145,15 +177,21 @@ def test_figures_drawn_on_other_pages_use_the_same_machinery(built_site):
             assert drawing_file(page, figure).is_file(), page
 
 
-def test_caption_comes_from_the_script_docstring(built_site):
-    captions = [f.figcaption.get_text(strip=True) for f in figures_of(soup(built_site / SEMINAR))]
-    assert any(caption.startswith("인공지능 ⊃ 머신러닝 ⊃ 딥러닝") for caption in captions)
+def test_a_caption_is_the_scripts_docstring_line_unless_the_markdown_gives_one(figure_pages):
+    markdown = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.md"))
+    for page, figure in every_figure(figure_pages):
+        links = figure.figcaption.select_one(".course-figure__links")
+        caption = figure.figcaption.get_text().replace(links.get_text(), "").strip()
+        docstring = ast.get_docstring(ast.parse(script_of(figure).read_text(encoding="utf-8")))
+        assert caption == docstring.splitlines()[0].strip() or f'"{caption}")' in markdown, (page, caption)
 
 
 def test_build_log_says_how_many_figures_were_drawn_and_cached(built_site):
     log = (built_site.parent / "build.log").read_text(encoding="utf-8")
-    assert "그림 17개: 새로 그림" in log and "캐시" in log
-    assert "노트북 2개: 새로 실행" in log
+    figures = len(discover(ROOT / "figures"))
+    notebooks = len(discover_notebooks(ROOT / "notebooks", ROOT / "figures"))
+    assert f"그림 {figures}개: 새로 그림" in log and "캐시" in log
+    assert f"노트북 {notebooks}개: 새로 실행" in log
 
 
 def test_a_figure_whose_text_is_too_small_for_a_phone_stops_a_strict_build_saying_what_to_change(
@@ -179,11 +217,11 @@ def test_a_figure_whose_text_is_too_small_for_a_phone_stops_a_strict_build_sayin
 
 
 def seminar_text(built_site) -> str:
-    return soup(built_site / SEMINAR).select_one("article").get_text(" ")
+    return soup(built_site / SEMINAR_04).select_one("article").get_text(" ")
 
 
 def test_seminar_04_refers_to_its_own_sections_as_sections_with_links(built_site):
-    page = soup(built_site / SEMINAR)
+    page = soup(built_site / SEMINAR_04)
     assert "4장" not in seminar_text(built_site)
     links = [a for a in page.select("article a") if a.get_text() == "4절"]
     assert links
@@ -198,10 +236,10 @@ def test_seminar_04_uses_the_notebooks_word_for_feature(built_site):
 
 
 def test_seminar_04_figures_agree_with_the_text(built_site):
-    page = soup(built_site / SEMINAR)
+    page = soup(built_site / SEMINAR_04)
     text = seminar_text(built_site)
     drawings = {
-        Path(figure.select_one("a.course-figure__open")["href"]).stem: drawing_of(built_site / SEMINAR, figure).get_text(" ")
+        Path(figure.select_one("a.course-figure__open")["href"]).stem: drawing_of(built_site / SEMINAR_04, figure).get_text(" ")
         for figure in figures_of(page)
     }
     # GPT-3: 3,000억 tokens trained on, out of a 4,990억-token data set.
