@@ -104,11 +104,10 @@ def test_figures_scrolled_to_the_end_weigh_at_most_300_kb_and_a_palette_switch_f
     counting_reader, site_url, figure_pages, scheme
 ):
     for path in figure_pages:
-        figures_of_one_page_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(counting_reader, site_url + path,
-                                                                                    scheme)
+        one_pages_figures_weigh_at_most_300_kb_and_a_switch_fetches_none(counting_reader, site_url + path, scheme)
 
 
-def figures_of_one_page_weigh_at_most_300_kb_and_a_palette_switch_fetches_none(counting_reader, url, scheme):
+def one_pages_figures_weigh_at_most_300_kb_and_a_switch_fetches_none(counting_reader, url, scheme):
     tab = counting_reader(scheme, 390)
     tab.page.goto(url)
     scroll_to_the_end(tab)
