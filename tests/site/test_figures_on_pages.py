@@ -8,6 +8,7 @@ tests/browser/test_figures_phone.py). These tests read both from the built site.
 from __future__ import annotations
 
 import ast
+import functools
 import gzip
 import re
 from pathlib import Path
@@ -112,12 +113,18 @@ def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(bui
     assert "course-figure__text" not in index and "hidden=" not in index
 
 
-def script_of(figure) -> Path:
-    """The figure script a figure's code link points at, in this repository."""
+@functools.cache
+def code_link_prefix() -> str:
+    """What every "이 그림의 코드" link starts with: the repository's files at HEAD (repo_url in mkdocs.yml)."""
     repo_url = yaml.safe_load(
         re.search(r"^repo_url: .*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(0)
     )["repo_url"]
-    prefix = f"{repo_url.rstrip('/')}/blob/HEAD/"
+    return f"{repo_url.rstrip('/')}/blob/HEAD/"
+
+
+def script_of(figure) -> Path:
+    """The figure script a figure's code link points at, in this repository."""
+    prefix = code_link_prefix()
     href = figure.select_one("a.course-figure__code")["href"]
     assert href.startswith(prefix), href
     return ROOT / href[len(prefix):]
@@ -129,7 +136,8 @@ def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(figure_
         target = page.parent / enlarge["href"]
         assert target.resolve().is_file() and enlarge.get_text() == "크게 보기"
         assert figure.select_one("a.course-figure__code").get_text() == "이 그림의 코드"
-        assert script_of(figure).is_file() and script_of(figure).stem == Path(enlarge["href"]).stem
+        script = script_of(figure)
+        assert script.is_file() and script.stem == Path(enlarge["href"]).stem
 
 
 def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(figure_pages):
