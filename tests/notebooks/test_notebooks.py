@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import posixpath
 import textwrap
 
 import nbformat
 import pytest
+from pymdownx.slugs import slugify
 
 from course_site.cpus import available_cpus
 from course_site.errors import CourseBuildError
 from course_site.notebooks import FONT_CELL_SUMMARY, build_notebooks, colab_url, read_figures
 from course_site.search_worker import FULL_INDEX
+from course_checks import seminars_on_disk
 from support import ROOT, mkdocs_build, soup
 
 # Every notebook of the course: notebooks/<group>/<name>.py -> page notebooks/<group>/<name>/
@@ -21,7 +24,6 @@ NOTEBOOK_PAGES = tuple(
     for path in sorted((ROOT / "notebooks").glob("*/**/*.py"))
     if not path.name.startswith("_")
 )
-SEMINAR04_NOTEBOOK = "notebooks/seminar04/supervised_learning"
 
 HEADER = """\
 # ---
@@ -141,33 +143,57 @@ def test_downloadable_ipynb_is_valid_nbformat_with_outputs_counted_from_one(buil
         assert all("image/svg+xml" not in o["data"] and "application/json" not in o["data"] for o in plots)
 
 
-def test_notebook_page_links_download_colab_source_and_seminar(built_site):
-    document = soup(built_site / SEMINAR04_NOTEBOOK / "index.html")
-    actions = document.find("div", class_="notebook-actions")
-    links = {a.get_text(strip=True): a["href"] for a in actions.find_all("a")}
-    assert links[".ipynb 내려받기"] == "supervised_learning.ipynb"
-    assert links["Colab에서 열기"] == (
-        "https://colab.research.google.com/github/ds-study-club/seminars/blob/notebooks/"
-        "notebooks/seminar04/supervised_learning.ipynb"
-    )
-    assert links["04 데이터로 뭐를 할까?"] == "../../../2022-2/04-what-to-do-with-data/"
-    edit = document.find("a", attrs={"rel": "edit"})
-    assert edit["href"].endswith("/edit/main/notebooks/seminar04/supervised_learning.py")
+def links_to(site, page: str) -> list[str]:
+    """The built pages (URL paths like "2022-2/04-x/") whose article links to ``page`` ("notebooks/a/b")."""
+    found = []
+    for html in sorted(site.rglob("index.html")):
+        url = html.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url + "/"
+        if url == page + "/":
+            continue
+        hrefs = [a["href"].split("#")[0] for a in soup(html).select("article a[href]")]
+        if any(resolved(url, href) == page + "/" for href in hrefs if href and "://" not in href):
+            found.append(url)
+    return found
+
+
+def resolved(base: str, href: str) -> str:
+    """``href`` as seen from the page at URL path ``base``, as a URL path ("" is the home page)."""
+    path = posixpath.normpath(posixpath.join(base, href))
+    return "" if path == "." else path.rstrip("/") + "/"
+
+
+def test_notebook_pages_link_download_colab_source_and_every_page_that_uses_them(built_site):
+    for page in NOTEBOOK_PAGES:
+        name = page.rsplit("/", 1)[1]
+        document = soup(built_site / page / "index.html")
+        links = {a.get_text(strip=True): a["href"] for a in document.select("div.notebook-actions a")}
+        assert links.pop(".ipynb 내려받기") == f"{name}.ipynb", page
+        colab = links.pop("Colab에서 열기")
+        assert colab.startswith("https://colab.research.google.com/github/") and colab.endswith(f"/{page}.ipynb")
+        back = {resolved(page + "/", href) for href in links.values()}
+        using = set(links_to(built_site, page))
+        seminars = {seminar.url for seminar in seminars_on_disk(ROOT)}
+        assert back & seminars, f"{page}: no link back to a seminar that uses it"
+        assert using & seminars <= back <= using, page  # every seminar that links to it; only pages that do
+        for title, href in links.items():  # each back link is named by its page's title
+            heading = soup(built_site / resolved(page + "/", href) / "index.html").find("h1")
+            assert heading.get_text().rstrip("¶").strip() == title, (page, href)
+        edit = document.find("a", attrs={"rel": "edit"})["href"]
+        assert "/edit/" in edit and edit.endswith(f"/{page}.py"), page
 
 
 def test_notebook_headings_get_the_sites_hangul_ids_and_a_working_toc(built_site):
-    document = soup(built_site / SEMINAR04_NOTEBOOK / "index.html")
-    ids = [h["id"] for h in document.select(".md-content h2")]
-    assert "0-준비" in ids and "1-분류-데이터-불러오기" in ids
-    toc = [a["href"] for a in document.select(".md-nav--secondary a.md-nav__link")]
-    assert toc and all(href.lstrip("#") in ids or href.startswith("#") is False for href in toc)
-    assert set(h.lstrip("#") for h in toc) <= set(ids + [h["id"] for h in document.select(".md-content h1, .md-content h3")])
-
-
-def test_seminar_page_links_to_both_notebooks(built_site):
-    links = [a["href"] for a in soup(built_site / "2022-2/04-what-to-do-with-data/index.html").select("article a")]
-    assert "../../notebooks/seminar04/supervised_learning/" in links
-    assert "../../notebooks/seminar04/unsupervised_learning/" in links
+    site_slug = slugify(case="lower")  # as mkdocs.yml's toc.slugify
+    for page in NOTEBOOK_PAGES:
+        document = soup(built_site / page / "index.html")
+        headings = document.select(".md-content h2")
+        assert headings, f"{page}: a notebook without ## sections"
+        for heading in headings:
+            assert heading["id"] == site_slug(heading.get_text().rstrip("¶").strip(), "-"), (page, heading)
+        ids = {element["id"] for element in document.select(".md-content [id]")}
+        toc = [a["href"] for a in document.select(".md-nav--secondary a.md-nav__link")]
+        assert toc and all(href.startswith("#") and href[1:] in ids for href in toc), (page, toc)
 
 
 def test_an_unchanged_notebook_is_not_executed_again(notebooks):
@@ -274,17 +300,19 @@ def test_notebook_pages_style_themselves_with_one_small_stylesheet_in_the_head(b
     for page in NOTEBOOK_PAGES:
         head = soup(built_site / page / "index.html").find("head")
         assert stylesheet in [style.get_text() for style in head.find_all("style")], page
-    seminar = (built_site / "2022-2" / "04-what-to-do-with-data" / "index.html").read_text(encoding="utf-8")
-    assert ".nb-cell" not in seminar  # other pages do not carry it
+    others = [html for html in built_site.rglob("index.html") if html.parent.relative_to(built_site).as_posix()
+              not in NOTEBOOK_PAGES]
+    assert others and all(".nb-cell" not in html.read_text(encoding="utf-8") for html in others), "only notebooks"
 
 
 def test_published_notebooks_bring_a_hangul_font_cell_for_colab_and_laptops(built_site):
-    notebook = nbformat.read(built_site / SEMINAR04_NOTEBOOK / "supervised_learning.ipynb", as_version=4)
-    first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    assert "google.colab" in first_code.source and "fonts-nanum" in first_code.source
-    assert first_code.execution_count == 1 and not any(o.get("output_type") == "error" for o in first_code.outputs)
-    source = (ROOT / "notebooks" / "seminar04" / "supervised_learning.py").read_text(encoding="utf-8")
-    assert "google.colab" not in source  # authors never write it
+    for page in NOTEBOOK_PAGES:
+        name = page.rsplit("/", 1)[1]
+        notebook = nbformat.read(built_site / page / f"{name}.ipynb", as_version=4)
+        first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+        assert "google.colab" in first_code.source and "fonts-nanum" in first_code.source, page
+        assert first_code.execution_count == 1 and not any(o.get("output_type") == "error" for o in first_code.outputs)
+        assert "google.colab" not in (ROOT / f"{page}.py").read_text(encoding="utf-8")  # authors never write it
 
 
 def test_prints_of_one_cell_arrive_as_one_output_and_two_cold_runs_write_identical_bytes(notebooks):
@@ -364,14 +392,26 @@ def test_a_plot_without_title_or_description_fails_naming_the_cell(notebooks):
     assert "그림 설명:" in message and "set_title" in message
 
 
-def test_math_in_text_cells_is_rendered_at_build_time_like_on_seminar_pages(built_site):
-    for page in NOTEBOOK_PAGES:
-        notebook = nbformat.read(built_site / page / f"{page.rsplit('/', 1)[1]}.ipynb", as_version=4)
-        has_math = any(cell.cell_type == "markdown" and "$" in cell.source for cell in notebook.cells)
-        formulas = soup(built_site / page / "index.html").select("article .katex")
-        assert bool(formulas) == has_math, page
-    # Seminar 04's regression notebook defines MAE with a formula.
-    assert soup(built_site / SEMINAR04_NOTEBOOK / "index.html").select("article .katex")
+def notebook_pages_of(site) -> list[str]:
+    """The notebook pages of a built site: folders holding an index.html and their own .ipynb."""
+    return sorted(
+        notebook.parent.relative_to(site).as_posix()
+        for notebook in site.glob("notebooks/**/*.ipynb")
+        if notebook.stem == notebook.parent.name and (notebook.parent / "index.html").is_file()
+    )
+
+
+def test_math_in_text_cells_is_rendered_at_build_time_like_on_seminar_pages(built_site, fixture_course):
+    _, fixture_site = fixture_course
+    for site in (built_site, fixture_site):
+        with_math = []
+        for page in notebook_pages_of(site):
+            notebook = nbformat.read(site / page / f"{page.rsplit('/', 1)[1]}.ipynb", as_version=4)
+            has_math = any(cell.cell_type == "markdown" and "$" in cell.source for cell in notebook.cells)
+            formulas = soup(site / page / "index.html").select("article .katex")
+            assert bool(formulas) == has_math, page
+            with_math += [page] * has_math
+        assert with_math or site == built_site, "the fixture course's notebook has a formula to render"
 
 
 def test_build_with_every_notebook_cached_never_imports_nbformat(project_copy, tmp_path):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from course_checks import check_course_site, nav_of
 from support import ROOT, mkdocs_build, soup
 
-SEMINAR_04 = "docs/2022-2/04-what-to-do-with-data.md"
-
 
 def test_the_real_site_shows_every_seminar_and_notebook_on_disk(built_site):
     check_course_site(ROOT, built_site)
@@ -59,24 +57,21 @@ def test_an_earlier_term_is_one_link_in_the_nav_except_on_its_own_pages(fixture_
         assert set(earlier) <= set(nav) and "2023-1/01-next-term" in nav, (page, nav)
 
 
-def add_seminar_05(project, *, number: int = 5, formula: str = r"\text{정확도} = \frac{\text{맞힌 수}}{\text{전체 수}}"):
-    """Seminar 05 as a pull request adds it: one page beside seminar 04 and one new figure script."""
-    source = (project / SEMINAR_04).read_text(encoding="utf-8")
-    front_matter = source.split("---", 2)[1]
-    front_matter = (
-        front_matter.replace('title: "04 데이터로 뭐를 할까?"', 'title: "05 신경망 첫걸음"')
-        .replace("number: 4", f"number: {number}")
-        .replace("date: 2022-11-03", "date: 2022-11-10")
-    )
-    page = project / "docs" / "2022-2" / "05-neural-networks.md"
+NEW_SEMINAR = "docs/2023-1/02-neural-networks.md"
+
+
+def add_seminar(project, *, formula: str = r"\text{정확도} = \frac{\text{맞힌 수}}{\text{전체 수}}"):
+    """A second seminar in the fixture's current term, as a pull request adds it: page and figure script."""
+    page = project / NEW_SEMINAR
     page.write_text(
-        f"---{front_matter}---\n\n# 05 신경망 첫걸음\n\n"
+        '---\ntitle: "02 신경망 첫걸음"\nnumber: 2\ndate: 2023-03-16\npresenters: [최넷]\ntags: [seminar]\n'
+        "summary: 뉴런 하나가 입력을 받아 출력을 내는 과정을 봅니다.\n---\n\n# 02 신경망 첫걸음\n\n"
         "뉴런 하나는 입력의 가중합 $z = \\sum_i w_i x_i + b$ 에 활성화 함수를 씌웁니다.\n\n"
         f"## 1. 정확도\n\n$$\n{formula}\n$$\n\n"
-        "![시그모이드 함수의 S자 곡선](../figures/seminar04/sigmoid.svg)\n",
+        "![시그모이드 함수의 S자 곡선](../figures/fixture/sigmoid.svg)\n",
         encoding="utf-8",
     )
-    (project / "figures" / "seminar04" / "sigmoid.py").write_text(
+    (project / "figures" / "fixture" / "sigmoid.py").write_text(
         '"""시그모이드 함수: 어떤 입력이든 0과 1 사이로 눌러 준다"""\n'
         "import matplotlib.pyplot as plt\nimport numpy as np\n\n"
         "from figure_style import ACCENT, WIDTH\n\n\n"
@@ -91,17 +86,17 @@ def add_seminar_05(project, *, number: int = 5, formula: str = r"\text{정확도
     return page
 
 
-def test_a_new_seminar_added_like_a_pull_request_shows_everywhere_without_touching_config(project_copy, tmp_path):
-    config_before = (project_copy / "mkdocs.yml").read_bytes()
-    add_seminar_05(project_copy)
-    result = mkdocs_build(project_copy, tmp_path / "out")
+def test_a_new_seminar_added_like_a_pull_request_shows_everywhere_without_touching_config(fixture_project, tmp_path):
+    config_before = (fixture_project / "mkdocs.yml").read_bytes()
+    add_seminar(fixture_project)
+    result = mkdocs_build(fixture_project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert (project_copy / "mkdocs.yml").read_bytes() == config_before
-    seminars = check_course_site(project_copy, tmp_path / "out")
-    assert "2022-2/05-neural-networks/" in [s.url for s in seminars]
+    assert (fixture_project / "mkdocs.yml").read_bytes() == config_before
+    seminars = check_course_site(fixture_project, tmp_path / "out")
+    assert "2023-1/02-neural-networks/" in [s.url for s in seminars]
     home = soup(tmp_path / "out" / "index.html")
     assert "신경망 첫걸음" in home.find("article").get_text()
-    page = soup(tmp_path / "out" / "2022-2" / "05-neural-networks" / "index.html")
+    page = soup(tmp_path / "out" / "2023-1" / "02-neural-networks" / "index.html")
     assert len(page.select(".arithmatex .katex")) == 2 and page.select_one(".katex-display") is not None
     assert "정확도" in page.select_one(".katex-display .katex-html").get_text()  # \text{한글}
     assert "$$" not in page.find("article").get_text()
@@ -109,28 +104,20 @@ def test_a_new_seminar_added_like_a_pull_request_shows_everywhere_without_touchi
     assert "katex" not in scripts and "mathjax" not in scripts  # rendered when built, no math script to read it
 
 
-def test_a_broken_formula_in_a_new_seminar_fails_naming_file_line_and_formula(project_copy, tmp_path):
-    add_seminar_05(project_copy, formula=r"\frac{1}{")
-    result = mkdocs_build(project_copy, tmp_path / "out")
+def test_a_broken_formula_in_a_new_seminar_fails_naming_file_line_and_formula(fixture_project, tmp_path):
+    add_seminar(fixture_project, formula=r"\frac{1}{")
+    result = mkdocs_build(fixture_project, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/2022-2/05-neural-networks.md:" in result.stderr and "\\frac{1}{" in result.stderr
+    assert f"{NEW_SEMINAR}:" in result.stderr and "\\frac{1}{" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_two_seminars_with_one_number_in_a_term_fail_naming_both(project_copy, tmp_path):
-    add_seminar_05(project_copy, number=4)
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/2022-2/04-what-to-do-with-data.md, docs/2022-2/05-neural-networks.md" in result.stderr
-    assert "한 학기 안에서는 겹치지 않게" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_an_unfinished_page_fails_the_strict_build_but_still_previews(project_copy, tmp_path):
-    page = add_seminar_05(project_copy)
+def test_an_unfinished_page_fails_the_strict_build_but_still_previews(fixture_project, tmp_path):
+    page = add_seminar(fixture_project)
     page.write_text(page.read_text(encoding="utf-8") + "\n## 2. 다음 절\n", encoding="utf-8")
-    strict = mkdocs_build(project_copy, tmp_path / "strict")
+    strict = mkdocs_build(fixture_project, tmp_path / "strict")
     assert strict.returncode != 0
     line = len(page.read_text(encoding="utf-8").splitlines())
-    assert f"docs/2022-2/05-neural-networks.md:{line}: 절 '2. 다음 절' 아래에 내용이 없습니다" in strict.stderr
-    preview = mkdocs_build(project_copy, tmp_path / "preview", strict=False)
+    assert f"{NEW_SEMINAR}:{line}: 절 '2. 다음 절' 아래에 내용이 없습니다" in strict.stderr
+    preview = mkdocs_build(fixture_project, tmp_path / "preview", strict=False)
     assert preview.returncode == 0, preview.stderr

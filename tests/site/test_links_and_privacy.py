@@ -1,4 +1,8 @@
-"""Links resolve, a broken one stops the build, and pages load nothing from other hosts."""
+"""Every link and anchor of the built site resolves, and no page loads anything from another host.
+
+That a broken link or anchor stops the build, naming the page, is in the fault
+catalogue (tests/faults: broken-link, missing-anchor).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from support import mkdocs_build, soup
+from support import soup
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
@@ -54,23 +58,3 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 assert fragment in anchors(target), f"{page.relative_to(built_site)}: anchor {url} missing"
             checked += 1
     assert checked > 50
-
-
-def test_a_broken_link_fails_the_strict_build_naming_the_file(project_copy, tmp_path):
-    page = project_copy / "docs" / "2022-2" / "04-what-to-do-with-data.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[다음 세미나](05-no-such-seminar.md)\n", encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "2022-2/04-what-to-do-with-data.md" in result.stderr
-    assert "05-no-such-seminar.md" in result.stderr
-
-
-def test_a_missing_anchor_fails_the_strict_build(project_copy, tmp_path):
-    page = project_copy / "docs" / "index.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[여기](2022-2/04-what-to-do-with-data.md#없는-제목)\n",
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "index.md" in result.stderr and "없는-제목" in result.stderr

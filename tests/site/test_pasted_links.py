@@ -1,17 +1,22 @@
-"""Links members pasted keep working: a renamed heading or a moved page fails until the old address is kept."""
+"""Links members pasted keep working: a renamed heading or a moved page fails until the old address is kept.
+
+On the fixture course (tests/fixtures/course), with its addresses recorded as
+the real project records its own (published-links.txt).
+"""
 
 from __future__ import annotations
 
 from support import mkdocs_build, run_script, soup
 
-SEMINAR = "docs/2022-2/04-what-to-do-with-data.md"
-HEADING = "## 1. 분석가? 엔지니어? 사이언티스트?"
+SEMINAR = "docs/2022-2/01-first-look.md"  # linked from no other page, so moving it breaks no link
+HEADING, OLD_ANCHOR = "## 1. 표로 읽기", "1-표로-읽기"
 
 
 def snapshot(project):
     result = run_script("published_links.py", "--update", "--project", str(project))
     assert result.returncode == 0, result.stderr
     assert "published-links.txt: 주소" in result.stdout
+    assert f"/2022-2/01-first-look/#{OLD_ANCHOR}" in (project / "published-links.txt").read_text(encoding="utf-8")
 
 
 def edit(project, old: str, new: str, path: str = SEMINAR):
@@ -21,34 +26,33 @@ def edit(project, old: str, new: str, path: str = SEMINAR):
     page.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_renamed_heading_fails_naming_old_and_new_anchor_until_aliased(project_copy, tmp_path):
-    snapshot(project_copy)
-    edit(project_copy, HEADING, "## 1. 데이터 직무 한눈에 보기")
-    result = mkdocs_build(project_copy, tmp_path / "renamed")
+def test_a_renamed_heading_fails_naming_old_and_new_anchor_until_aliased(fixture_project, tmp_path):
+    snapshot(fixture_project)
+    edit(fixture_project, HEADING, "## 1. 표 한 장으로 읽기")
+    result = mkdocs_build(fixture_project, tmp_path / "renamed")
     assert result.returncode != 0
-    assert "/2022-2/04-what-to-do-with-data/#1-분석가-엔지니어-사이언티스트: 공개된 제목 주소" in result.stderr
-    assert "#1-데이터-직무-한눈에-보기" in result.stderr and "anchor_aliases" in result.stderr
+    assert f"/2022-2/01-first-look/#{OLD_ANCHOR}: 공개된 제목 주소" in result.stderr
+    assert "#1-표-한-장으로-읽기" in result.stderr and "anchor_aliases" in result.stderr
     assert "Traceback" not in result.stderr
 
-    edit(project_copy, "\n---\n", "\nanchor_aliases: {1-분석가-엔지니어-사이언티스트: 1-데이터-직무-한눈에-보기}\n---\n")
-    result = mkdocs_build(project_copy, tmp_path / "aliased")
+    edit(fixture_project, "\n---\n", f"\nanchor_aliases: {{{OLD_ANCHOR}: 1-표-한-장으로-읽기}}\n---\n")
+    result = mkdocs_build(fixture_project, tmp_path / "aliased")
     assert result.returncode == 0, result.stderr
-    heading = soup(tmp_path / "aliased" / "2022-2" / "04-what-to-do-with-data" / "index.html").find(id="1-데이터-직무-한눈에-보기")
-    assert heading.find(id="1-분석가-엔지니어-사이언티스트") is not None
+    heading = soup(tmp_path / "aliased" / "2022-2" / "01-first-look" / "index.html").find(id="1-표-한-장으로-읽기")
+    assert heading.find(id=OLD_ANCHOR) is not None
 
 
-def test_a_moved_page_fails_naming_its_old_url_until_it_redirects(project_copy, tmp_path):
-    snapshot(project_copy)
-    old = project_copy / SEMINAR
-    new = old.with_name("04-data-jobs-and-ml.md")
-    old.rename(new)
-    result = mkdocs_build(project_copy, tmp_path / "moved")
+def test_a_moved_page_fails_naming_its_old_url_until_it_redirects(fixture_project, tmp_path):
+    snapshot(fixture_project)
+    old = fixture_project / SEMINAR
+    old.rename(old.with_name("01-data-first-look.md"))
+    result = mkdocs_build(fixture_project, tmp_path / "moved")
     assert result.returncode != 0
-    assert "/2022-2/04-what-to-do-with-data/: 공개된 페이지 주소가 사라졌습니다" in result.stderr
-    assert "redirect_from: [2022-2/04-what-to-do-with-data/]" in result.stderr
+    assert "/2022-2/01-first-look/: 공개된 페이지 주소가 사라졌습니다" in result.stderr
+    assert "redirect_from: [2022-2/01-first-look/]" in result.stderr
 
-    edit(project_copy, "\n---\n", "\nredirect_from: [2022-2/04-what-to-do-with-data/]\n---\n", "docs/2022-2/04-data-jobs-and-ml.md")
-    result = mkdocs_build(project_copy, tmp_path / "redirected")
+    edit(fixture_project, "\n---\n", "\nredirect_from: [2022-2/01-first-look/]\n---\n", "docs/2022-2/01-data-first-look.md")
+    result = mkdocs_build(fixture_project, tmp_path / "redirected")
     assert result.returncode == 0, result.stderr
-    forward = (tmp_path / "redirected" / "2022-2" / "04-what-to-do-with-data" / "index.html").read_text(encoding="utf-8")
-    assert 'url=../04-data-jobs-and-ml/"' in forward and 'lang="ko"' in forward
+    forward = (tmp_path / "redirected" / "2022-2" / "01-first-look" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../01-data-first-look/"' in forward and 'lang="ko"' in forward
