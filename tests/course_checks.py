@@ -8,7 +8,7 @@ current one, and every earlier term one link away from home, terms newest
 first; each notebook right after a seminar that links to it), in its term's
 schedule, on the home page when its term is the current one, in the feed, with
 its header. It is run on the real site, on the fixture course and on a copy
-of the real site that a test has added a seminar to.
+of the fixture course that a test has added a seminar to.
 """
 
 from __future__ import annotations

@@ -203,9 +203,9 @@ def test_build_log_says_how_many_figures_were_drawn_and_cached(built_site):
 
 
 def test_a_figure_whose_text_is_too_small_for_a_phone_stops_a_strict_build_saying_what_to_change(
-    project_copy, tmp_path
+    fixture_project, tmp_path
 ):
-    (project_copy / "figures" / "seminar04" / "tiny_labels.py").write_text(
+    (fixture_project / "figures" / "fixture" / "tiny_labels.py").write_text(
         '"""작은 글자 그림"""\n'
         "from matplotlib.figure import Figure\n\n\n"
         "def draw():\n"
@@ -215,9 +215,9 @@ def test_a_figure_whose_text_is_too_small_for_a_phone_stops_a_strict_build_sayin
         "    return fig\n",
         encoding="utf-8",
     )
-    result = mkdocs_build(project_copy, tmp_path / "out")
+    result = mkdocs_build(fixture_project, tmp_path / "out")
     assert result.returncode != 0
-    assert "figures/seminar04/tiny_labels.py: 휴대폰 화면 폭에 맞추면 가장 작은 글자가" in result.stderr
+    assert "figures/fixture/tiny_labels.py: 휴대폰 화면 폭에 맞추면 가장 작은 글자가" in result.stderr
     assert "figure_style.SMALL" in result.stderr and "Traceback" not in result.stderr
 
 
