@@ -20,6 +20,7 @@ from course_site.errors import CourseBuildError
 from course_site.page_source import read_page
 from course_site.published_links import (
     SNAPSHOT_NAME,
+    UPDATE_ENV,
     SiteLinks,
     kept_addresses,
     lost_links,
@@ -30,7 +31,6 @@ from course_site.published_links import (
 )
 from plugin_errors import reports_course_errors
 
-UPDATE_ENV = "COURSE_SITE_UPDATE_LINKS"
 
 log = get_plugin_logger("links")
 

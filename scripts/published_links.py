@@ -19,10 +19,9 @@ import tempfile
 from pathlib import Path
 
 from course_site.cli import KoreanArgumentParser
-from course_site.published_links import SNAPSHOT_NAME, read_snapshot
+from course_site.published_links import SNAPSHOT_NAME, UPDATE_ENV, read_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
-UPDATE_ENV = "COURSE_SITE_UPDATE_LINKS"  # read by scripts/hook_published_links.py
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ import pytest
 
 from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
 from course_site.project_copy import copy_project
+from course_site.published_links import UPDATE_ENV
 from support import ROOT, make_fixture_course, mkdocs_build
 
 
@@ -112,10 +113,15 @@ def project_copy(tmp_path, built_site) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_course(tmp_path_factory) -> tuple[Path, Path]:
-    """The small fixture course (two terms, math, a figure, a notebook), built once: (project, site)."""
+    """The small fixture course (two terms, math, a figure, a notebook), built once: (project, site).
+
+    Its build also records the addresses it publishes (published-links.txt), as
+    the real project keeps its own: a copy that moves a page or renames a
+    heading is then held to them.
+    """
 
     def build(folder: Path) -> str | None:
-        result = mkdocs_build(make_fixture_course(folder / "project"), folder / "site")
+        result = mkdocs_build(make_fixture_course(folder / "project"), folder / "site", extra_env={UPDATE_ENV: "1"})
         return None if result.returncode == 0 else f"the fixture course failed to build:\n{result.stderr}"
 
     folder = built_once(tmp_path_factory, "fixture-course", build)

@@ -16,14 +16,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path, *, strict: bool = True, unimportable: str | None = None
+    project: Path, site_dir: Path, *, strict: bool = True, unimportable: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of ``project`` in a subprocess, as CI runs it (``strict=False``: as a preview).
 
     ``unimportable``: a package whose import fails in that build, so that a
-    build that passes proves it never loaded the package.
+    build that passes proves it never loaded the package. ``extra_env``: more
+    environment variables for the build.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8", **(extra_env or {}))
     if unimportable:
         shadow = site_dir.parent / f"unimportable-{unimportable}"
         (shadow / unimportable).mkdir(parents=True, exist_ok=True)

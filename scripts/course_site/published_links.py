@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 SNAPSHOT_NAME = "published-links.txt"
+# Set to "1" by `published_links.py --update`: the build then rewrites the snapshot instead of checking it.
+UPDATE_ENV = "COURSE_SITE_UPDATE_LINKS"
 SNAPSHOT_HEADER = (
     "# 공개된 페이지 주소와 제목 주소(앵커). 단톡방에 붙여 넣은 링크가 깨지지 않도록 빌드가 확인합니다.\n"
     "# 손으로 고치지 말고 python scripts/published_links.py --update 로 다시 만드세요 (README '주소 지키기').\n"

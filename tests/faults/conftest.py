@@ -1,4 +1,4 @@
-"""A warm copy of the project with a last good site/, for injecting one mistake at a time."""
+"""A warm copy of the fixture course with its last good site/, for injecting one mistake at a time."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from course_site.project_copy import copy_project
-from support import ROOT
 
 
 def tree_digest(folder: Path) -> str:
@@ -22,8 +21,9 @@ def tree_digest(folder: Path) -> str:
 
 
 @pytest.fixture
-def broken_copy(tmp_path, built_site) -> Path:
-    """A copy of the project with warm caches and the last good build in site/."""
-    project = copy_project(ROOT, tmp_path / "project", with_cache=True)
-    shutil.copytree(built_site, project / "site")
-    return project
+def broken_copy(tmp_path, fixture_course) -> Path:
+    """A copy of the fixture course with warm caches, its published addresses and its last good build in site/."""
+    project, site = fixture_course
+    copy = copy_project(project, tmp_path / "project", with_cache=True)
+    shutil.copytree(site, copy / "site")
+    return copy

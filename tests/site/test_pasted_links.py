@@ -1,7 +1,7 @@
 """Links members pasted keep working: a renamed heading or a moved page fails until the old address is kept.
 
-On the fixture course (tests/fixtures/course), with its addresses recorded as
-the real project records its own (published-links.txt).
+On the fixture course (tests/fixtures/course), whose build recorded the
+addresses it publishes in published-links.txt, as the real project keeps its own.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ SEMINAR = "docs/2022-2/01-first-look.md"  # linked from no other page, so moving
 HEADING, OLD_ANCHOR = "## 1. 표로 읽기", "1-표로-읽기"
 
 
-def snapshot(project):
-    result = run_script("published_links.py", "--update", "--project", str(project))
+def test_the_snapshot_command_records_what_the_build_publishes(fixture_project):
+    recorded = (fixture_project / "published-links.txt").read_text(encoding="utf-8")
+    assert f"/2022-2/01-first-look/#{OLD_ANCHOR}" in recorded
+    result = run_script("published_links.py", "--update", "--project", str(fixture_project))
     assert result.returncode == 0, result.stderr
-    assert "published-links.txt: 주소" in result.stdout
-    assert f"/2022-2/01-first-look/#{OLD_ANCHOR}" in (project / "published-links.txt").read_text(encoding="utf-8")
+    assert "published-links.txt: 주소" in result.stdout and "(추가 0, 삭제 0)" in result.stdout
+    assert (fixture_project / "published-links.txt").read_text(encoding="utf-8") == recorded
 
 
 def edit(project, old: str, new: str, path: str = SEMINAR):
@@ -27,7 +29,6 @@ def edit(project, old: str, new: str, path: str = SEMINAR):
 
 
 def test_a_renamed_heading_fails_naming_old_and_new_anchor_until_aliased(fixture_project, tmp_path):
-    snapshot(fixture_project)
     edit(fixture_project, HEADING, "## 1. 표 한 장으로 읽기")
     result = mkdocs_build(fixture_project, tmp_path / "renamed")
     assert result.returncode != 0
@@ -43,7 +44,6 @@ def test_a_renamed_heading_fails_naming_old_and_new_anchor_until_aliased(fixture
 
 
 def test_a_moved_page_fails_naming_its_old_url_until_it_redirects(fixture_project, tmp_path):
-    snapshot(fixture_project)
     old = fixture_project / SEMINAR
     old.rename(old.with_name("01-data-first-look.md"))
     result = mkdocs_build(fixture_project, tmp_path / "moved")
