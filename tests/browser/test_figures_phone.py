@@ -130,7 +130,7 @@ def one_pages_figures_weigh_at_most_300_kb_and_a_switch_fetches_none(counting_re
 
 def test_a_tap_opens_the_figure_full_screen_and_escape_closes_it(reader, site_url, figure_page):
     tab = open_page(reader, site_url + figure_page, "light", 390)
-    figure = tab.page.locator("figure.course-figure").nth(1)
+    figure = tab.page.locator("figure.course-figure").last  # the furthest down: it must be scrolled to
     figure.scroll_into_view_if_needed()
     figure.locator("svg").first.click()
     dialog = tab.page.locator("dialog.figure-viewer")

@@ -49,27 +49,27 @@ def drawings_on(page_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def figure_pages(built_site) -> list[Path]:
+def pages_with_figures(built_site) -> list[Path]:
     """Every built page that shows figures (their HTML files)."""
     pages = [path for path in sorted(built_site.rglob("*.html")) if figures_of(soup(path))]
     assert pages, "그림이 있는 페이지가 없습니다"
     return pages
 
 
-def every_figure(figure_pages):
+def every_figure(pages_with_figures):
     """(page file, figure) for every figure of every page."""
-    return [(page, figure) for page in figure_pages for figure in figures_of(soup(page))]
+    return [(page, figure) for page in pages_with_figures for figure in figures_of(soup(page))]
 
 
-def test_every_figure_image_of_an_article_became_a_figure_box(figure_pages):
-    for page in figure_pages:
+def test_every_figure_image_of_an_article_became_a_figure_box(pages_with_figures):
+    for page in pages_with_figures:
         for image in soup(page).select("article img"):
             if re.search(r"(^|/)figures/.+\.svg$", image.get("src", "")):
                 assert image.find_parent("figure", class_="course-figure") is not None, (page, image["src"])
 
 
-def test_every_figure_is_a_named_box_the_size_of_its_drawing_with_real_text_and_caption(figure_pages):
-    for page, figure in every_figure(figure_pages):
+def test_every_figure_is_a_named_box_the_size_of_its_drawing_with_real_text_and_caption(pages_with_figures):
+    for page, figure in every_figure(pages_with_figures):
         box = figure.select_one(".course-figure__drawing")
         assert box["role"] == "img" and box["aria-label"].strip()
         svg = drawing_of(page, figure)
@@ -93,9 +93,9 @@ def test_a_figure_heavy_page_carries_no_drawing_and_little_markup_per_figure(bui
 
 
 def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_image_without_javascript(
-    figure_pages,
+    pages_with_figures,
 ):
-    for page, figure in every_figure(figure_pages):
+    for page, figure in every_figure(pages_with_figures):
         copy = figure.select_one(".course-figure__text")
         assert copy["hidden"] == "until-found"
         drawn = {" ".join(text.get_text().split()) for text in drawing_of(page, figure).find_all("text")}
@@ -105,9 +105,9 @@ def test_a_drawing_not_yet_fetched_leaves_its_words_for_find_in_page_and_an_imag
         assert fallback["src"] == figure.select_one("a.course-figure__open")["href"]
 
 
-def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site, figure_pages):
+def test_drawing_files_are_named_by_content_and_stay_out_of_the_search_index(built_site, pages_with_figures):
     index = (built_site / FULL_INDEX).read_text(encoding="utf-8")
-    for page, figure in every_figure(figure_pages):
+    for page, figure in every_figure(pages_with_figures):
         assert re.fullmatch(r"[a-z0-9_]+\.[0-9a-f]{10}\.svg", drawing_file(page, figure).name)
         assert figure.select_one(".course-figure__drawing").has_attr("data-search-exclude")
     assert "course-figure__text" not in index and "hidden=" not in index
@@ -130,8 +130,8 @@ def script_of(figure) -> Path:
     return ROOT / href[len(prefix):]
 
 
-def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(figure_pages):
-    for page, figure in every_figure(figure_pages):
+def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(pages_with_figures):
+    for page, figure in every_figure(pages_with_figures):
         enlarge = figure.select_one("a.course-figure__open")
         target = page.parent / enlarge["href"]
         assert target.resolve().is_file() and enlarge.get_text() == "크게 보기"
@@ -140,8 +140,8 @@ def test_each_figure_links_its_own_svg_file_and_the_script_that_draws_it(figure_
         assert script.is_file() and script.stem == Path(enlarge["href"]).stem
 
 
-def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(figure_pages):
-    for page in figure_pages:
+def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exist(pages_with_figures):
+    for page in pages_with_figures:
         html = page.read_text(encoding="utf-8")
         declared = dict(re.findall(r'@font-face\{font-family:([\w-]+);src:url\("([^"]+)"\)', html))
         used = set()
@@ -152,8 +152,8 @@ def test_the_page_declares_every_figure_font_its_drawings_use_and_the_files_exis
             assert (page.parent / url).resolve().is_file(), (page, url)
 
 
-def test_dark_palette_colours_are_set_once_for_every_themed_colour(figure_pages):
-    for page in figure_pages:
+def test_dark_palette_colours_are_set_once_for_every_themed_colour(pages_with_figures):
+    for page in pages_with_figures:
         html = page.read_text(encoding="utf-8")
         used = set(re.findall(r"var\((--fig-[0-9a-f]{6}),", drawings_on(page)))
         # The figures' own dark rule (the page's palette rules come before it, with other variables).
@@ -161,8 +161,8 @@ def test_dark_palette_colours_are_set_once_for_every_themed_colour(figure_pages)
         assert used and used == {declaration.split(":")[0] for declaration in dark_rule.split(";")}, page
 
 
-def test_a_pages_figures_with_their_fonts_stay_within_the_budget(figure_pages):
-    for page in figure_pages:
+def test_a_pages_figures_with_their_fonts_stay_within_the_budget(pages_with_figures):
+    for page in pages_with_figures:
         figures_of_one_page_stay_within_the_budget(page)
 
 
@@ -185,9 +185,9 @@ def test_figures_drawn_on_other_pages_use_the_same_machinery(built_site):
             assert drawing_file(page, figure).is_file(), page
 
 
-def test_a_caption_is_the_scripts_docstring_line_unless_the_markdown_gives_one(figure_pages):
+def test_a_caption_is_the_scripts_docstring_line_unless_the_markdown_gives_one(pages_with_figures):
     markdown = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.md"))
-    for page, figure in every_figure(figure_pages):
+    for page, figure in every_figure(pages_with_figures):
         links = figure.figcaption.select_one(".course-figure__links")
         caption = figure.figcaption.get_text().replace(links.get_text(), "").strip()
         docstring = ast.get_docstring(ast.parse(script_of(figure).read_text(encoding="utf-8")))
