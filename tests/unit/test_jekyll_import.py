@@ -14,7 +14,7 @@ import shutil
 
 import import_jekyll
 import pytest
-from course_site.jekyll_import import convert_body, external_images
+from course_site.jekyll_body import convert_body, external_images
 from course_site.page_source import parse_page
 from course_site.scaffold import Project
 from course_site.seminars import CourseConfig, validate
