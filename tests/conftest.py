@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
+from course_site.chromium import CHROMIUM, launched_chromium
 from course_site.project_copy import copy_project
 from course_site.published_links import UPDATE_ENV
 from support import ROOT, make_fixture_course, mkdocs_build
@@ -151,7 +151,5 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with sync_playwright() as playwright, launched_chromium(playwright) as chromium:
         yield chromium
-        chromium.close()

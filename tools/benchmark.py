@@ -174,11 +174,11 @@ def measure_builds(course: Course, kind: str, repeats: int, log) -> dict:
 def measure_serve(course: Course, repeats: int, log) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from serve_latency import ServedSite, launch_chromium
+    from course_site.chromium import launched_chromium
+    from serve_latency import ServedSite
 
     runs = {"ours_page": [], "stock_page": [], "ours_figure": [], "stock_figure": []}
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with sync_playwright() as playwright, launched_chromium(playwright) as browser:
         sites = {}
         try:
             for side in ("ours", "stock"):
@@ -193,7 +193,6 @@ def measure_serve(course: Course, repeats: int, log) -> dict:
         finally:
             for site in sites.values():
                 site.close()
-            browser.close()
     return runs
 
 

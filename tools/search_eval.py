@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from course_site.chromium import launched_chromium  # noqa: E402
 from course_site.project_copy import copy_project  # noqa: E402
 from course_site.search_box import INVISIBLE, SearchBox  # noqa: E402
 from course_site.search_queries import QUERY_FILE, SCORED_SETS, Query, QuerySets, load_queries  # noqa: E402
@@ -160,16 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="search-eval-") as temporary:
         ours, stock = (args.ours, args.stock) if args.ours else build_variants(Path(temporary))
         sizes = {"기본": index_size(stock), "우리": index_size(ours)}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-            )
+        with sync_playwright() as playwright, launched_chromium(playwright) as browser:
             rows: list[list[str]] = []
             details: list[str] = []
             for name, site in (("기본", stock), ("우리", ours)):
                 with serving(site) as url:
                     rows.append(measure(SearchBox(browser.new_page(), url), name, sets, details))
-            browser.close()
 
     header = "".join(f" {name + ' recall@5':>16} {'첫 결과':>8}" for name in SCORED_SETS)
     print(f"{'':4}{header} {'띄어쓰기 일치':>10} {'없는 말 0건':>10}")

@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tools"))
-from course_site.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from course_site.chromium import launched_chromium  # noqa: E402
 from course_site.search_box import SearchBox  # noqa: E402
 from course_site.static_server import serving  # noqa: E402
 
@@ -214,8 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         splits: dict[str, list[dict]] = {name: [] for name in sites}
         with contextlib.ExitStack() as servers:
             urls = {name: servers.enter_context(serving(site)) for name, site in sites.items()}
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            with sync_playwright() as playwright, launched_chromium(playwright) as browser:
                 names = list(sites)
                 for run in range(args.runs):
                     # Each run starts with a different site, so none is always first on a busy machine.
@@ -229,7 +228,6 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"  {run + 1}회 {name}: 첫 결과 {first / 1000:.2f}초, 입력→결과 (목록 / 그려짐) "
                               + ", ".join(f"{t:.0f}/{d:.0f}" for t, d in zip(typing, drawn)) + " ms",
                               flush=True)
-                browser.close()
 
     print(f"\nCPU {THROTTLE}배 느리게, {args.runs}회 중앙값")
     print(f"{'':4} {'색인 크기 (gzip)':>18} {'첫 결과까지':>10} {'입력→목록':>10} {'입력→그려짐':>10}")

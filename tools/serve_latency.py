@@ -20,8 +20,6 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
-
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -88,5 +86,3 @@ class ServedSite:
         raise RuntimeError(f"mkdocs serve 가 {timeout:.0f}초 안에 {self.url} 을 보여 주지 않았습니다.")
 
 
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -11,6 +11,7 @@ slower). Two SVGs whose bytes differ but whose pixels agree within
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from course_site.chromium import CHROMIUM, CHROMIUM_ARGS
+from course_site.chromium import CHROMIUM, launched_chromium
 from course_site.errors import CourseBuildError
 from course_site.figure_review.revisions import DrawnFigure, DrawnRevision
 
@@ -122,7 +123,7 @@ class Rasteriser:
 
     def __exit__(self, *exc_info) -> None:
         if self._browser is not None:
-            self._browser.close()
+            self._closing.close()
             self._playwright.stop()
 
     def _start(self) -> None:
@@ -134,7 +135,8 @@ class Rasteriser:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        self._closing = contextlib.ExitStack()
+        self._browser = self._closing.enter_context(launched_chromium(self._playwright))
         context = self._browser.new_context(device_scale_factor=1)
         # A figure is drawn from its own file; it must not fetch anything.
         context.route(
