@@ -4,11 +4,11 @@ Every fault is injected alone into a warm copy of the fixture course
 (tests/fixtures/course: a few pages, a figure and a notebook on the real
 project's machinery) that holds a last good site/ and the addresses it has
 published. Its pages are test data no course edit changes, so the line numbers
-below stay true as the real course grows. `scripts/build_site.py` (what `make build` runs) — or, for mistakes
-made with the maintainer commands, that command — must then exit non-zero, name
-the file (and line where there is one), state the fix, print no Python
-traceback, leave the last good site/ byte for byte as it was, and write nothing
-into docs/, figures/ or the project folder.
+below stay true as the real course grows. `scripts/build_site.py` (what
+`make build` runs) — or, for mistakes made with the maintainer commands, that
+command — must then exit non-zero, name the file (and line where there is one),
+state the fix, print no Python traceback, leave the last good site/ byte for
+byte as it was, and write nothing into docs/, figures/ or the project folder.
 """
 
 from __future__ import annotations
