@@ -117,6 +117,7 @@ class Rasteriser:
         self.workdir = workdir
         self._count = 0
         self._playwright = self._browser = self._page = None
+        self._closing: contextlib.ExitStack | None = None  # closes the browser and removes its temporary folder
 
     def __enter__(self) -> Rasteriser:
         return self
