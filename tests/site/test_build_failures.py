@@ -1,8 +1,8 @@
 """A maintainer's mistake stops the build with a message that names the file, before anything slow runs.
 
-One message per kind of mistake, on the real project, is the fault catalogue's
-job (tests/faults); these tests, on the fixture course, are about where a
-message points and in what order the build finds mistakes.
+One message per kind of mistake is the fault catalogue's job (tests/faults);
+these tests, on the fixture course too, are about where a message points and
+in what order the build finds mistakes.
 """
 
 from __future__ import annotations
