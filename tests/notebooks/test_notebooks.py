@@ -143,18 +143,15 @@ def test_downloadable_ipynb_is_valid_nbformat_with_outputs_counted_from_one(buil
         assert all("image/svg+xml" not in o["data"] and "application/json" not in o["data"] for o in plots)
 
 
-def links_to(site, page: str) -> list[str]:
-    """The built pages (URL paths like "2022-2/04-x/") whose article links to ``page`` ("notebooks/a/b")."""
-    found = []
+def article_links(site) -> dict[str, set[str]]:
+    """Each built page (URL path like "2022-2/04-x/", "" for home) and the pages its article links to."""
+    links = {}
     for html in sorted(site.rglob("index.html")):
         url = html.parent.relative_to(site).as_posix()
         url = "" if url == "." else url + "/"
-        if url == page + "/":
-            continue
         hrefs = [a["href"].split("#")[0] for a in soup(html).select("article a[href]")]
-        if any(resolved(url, href) == page + "/" for href in hrefs if href and "://" not in href):
-            found.append(url)
-    return found
+        links[url] = {resolved(url, href) for href in hrefs if href and "://" not in href}
+    return links
 
 
 def resolved(base: str, href: str) -> str:
@@ -164,6 +161,8 @@ def resolved(base: str, href: str) -> str:
 
 
 def test_notebook_pages_link_download_colab_source_and_every_page_that_uses_them(built_site):
+    linking = article_links(built_site)  # read once: every notebook is looked up in it
+    seminars = {seminar.url for seminar in seminars_on_disk(ROOT)}
     for page in NOTEBOOK_PAGES:
         name = page.rsplit("/", 1)[1]
         document = soup(built_site / page / "index.html")
@@ -172,8 +171,7 @@ def test_notebook_pages_link_download_colab_source_and_every_page_that_uses_them
         colab = links.pop("Colab에서 열기")
         assert colab.startswith("https://colab.research.google.com/github/") and colab.endswith(f"/{page}.ipynb")
         back = {resolved(page + "/", href) for href in links.values()}
-        using = set(links_to(built_site, page))
-        seminars = {seminar.url for seminar in seminars_on_disk(ROOT)}
+        using = {url for url, targets in linking.items() if page + "/" in targets and url != page + "/"}
         assert back & seminars, f"{page}: no link back to a seminar that uses it"
         assert using & seminars <= back <= using, page  # every seminar that links to it; only pages that do
         for title, href in links.items():  # each back link is named by its page's title
